@@ -1,0 +1,33 @@
+import { assertCan, type Actor } from "~/modules/access/actor.server";
+import { findLastMeeting, findNextMeeting } from "~/modules/meetings/meetings.server";
+import { listPrioritiesOfCurrentStrategy } from "~/modules/priorities/priorities.server";
+import { withTenant } from "~/utils/db.server";
+import { todayIn } from "~/utils/dates";
+
+/** Everything the partnership home page shows, in a fixed number of queries. */
+export async function getPartnershipHome(actor: Actor, timeZone: string) {
+  assertCan(actor, "partnership:read");
+  const { partnershipId } = actor;
+  const today = todayIn(timeZone);
+  return withTenant(partnershipId, async (tx) => {
+    const { strategy, priorities } = await listPrioritiesOfCurrentStrategy(tx, partnershipId);
+    const councils = await tx.council.findMany({ where: { partnershipId }, orderBy: { name: "asc" }, select: { name: true } });
+    const boards = await tx.board.findMany({
+      where: { partnershipId, archivedAt: null },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true, kind: true, parentBoardId: true, _count: { select: { members: true } } },
+    });
+    const indicatorCount = await tx.indicator.count({ where: { partnershipId, archivedAt: null } });
+    const nextMeeting = await findNextMeeting(tx, partnershipId, today);
+    const lastMeeting = nextMeeting ? null : await findLastMeeting(tx, partnershipId, today);
+    return {
+      councils: councils.map((c) => c.name),
+      strategy,
+      priorities,
+      boards,
+      indicatorCount,
+      nextMeeting,
+      lastMeeting,
+    };
+  });
+}

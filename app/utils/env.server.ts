@@ -1,0 +1,34 @@
+import { z } from "zod";
+
+// Parsed once, on first use, so that scripts and tests can set the environment
+// before anything reads it.
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  /** The app's own role: owns no table, has no BYPASSRLS. Never the migration owner. */
+  APP_DATABASE_URL: z.string().url(),
+  /** Signs the small cookie that carries flash messages; sessions need no secret. */
+  SESSION_SECRET: z.string().min(16).default("dev-only-session-secret-change-me"),
+  /** Where links in e-mails point. */
+  APP_URL: z.string().url().default("http://localhost:3000"),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+let parsed: Env | undefined;
+
+export function env(): Env {
+  if (!parsed) {
+    const result = EnvSchema.safeParse(process.env);
+    if (!result.success) {
+      const problems = result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+      throw new Error(`Invalid environment: ${problems}. Run the app with \`npm run dev\`, which sets it up.`);
+    }
+    if (result.data.NODE_ENV === "production" && result.data.SESSION_SECRET.startsWith("dev-only")) {
+      throw new Error("SESSION_SECRET must be set in production.");
+    }
+    parsed = result.data;
+  }
+  return parsed;
+}
+
+export const isProduction = () => env().NODE_ENV === "production";

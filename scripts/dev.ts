@@ -1,0 +1,51 @@
+// `npm run dev`: a running, seeded app on a fresh machine. Without DATABASE_URL it
+// starts (or reuses) the embedded PostgreSQL under .data/; then migrates, seeds when
+// empty, and runs `remix dev` on http://localhost:3000.
+import "dotenv/config";
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { PROJECT_ROOT } from "./lib/database.js";
+import { resolveDevDatabase } from "./lib/dev-database.js";
+import { prepareDatabase } from "./lib/prepare-database.js";
+
+const log = (line: string) => console.log(`[dev] ${line}`);
+const database = await resolveDevDatabase(log);
+log(database.embedded ? `Embedded PostgreSQL at ${new URL(database.ownerUrl).host}` : "Using DATABASE_URL");
+
+let stopping = false;
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  await database.stop().catch(() => {});
+  process.exit(code);
+}
+
+try {
+  const { printDemoAccounts } = await prepareDatabase(database, log);
+  printDemoAccounts((line) => log(line));
+} catch (error) {
+  console.error(error);
+  await shutdown(1);
+}
+
+const port = process.env.PORT ?? "3000";
+const remix = spawn(path.join(PROJECT_ROOT, "node_modules/.bin/remix"), ["dev"], {
+  cwd: PROJECT_ROOT,
+  stdio: "inherit",
+  env: {
+    ...process.env,
+    NODE_ENV: "development",
+    PORT: port,
+    DATABASE_URL: database.ownerUrl,
+    APP_DATABASE_URL: database.appUrl,
+  },
+});
+log(`Serving http://localhost:${port}`);
+
+remix.on("exit", (code) => void shutdown(code ?? 0));
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    remix.kill(signal);
+    void shutdown(0);
+  });
+}

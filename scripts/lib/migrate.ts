@@ -1,0 +1,63 @@
+// Applies the committed migrations as the owner, then creates or updates the app
+// role and grants it what it needs. The one way migrations run: dev, tests and the
+// Fly release command all come here (`npm run db:migrate`).
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import pg from "pg";
+import { PROJECT_ROOT } from "./database.js";
+
+export async function migrate(options: { ownerUrl: string; appUrl: string; quiet?: boolean }) {
+  const prismaCli = path.join(PROJECT_ROOT, "node_modules/prisma/build/index.js");
+  const result = spawnSync(process.execPath, [prismaCli, "migrate", "deploy"], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, DATABASE_URL: options.ownerUrl },
+    encoding: "utf8",
+  });
+  if (result.status !== 0) {
+    throw new Error(`prisma migrate deploy failed:\n${result.stdout}\n${result.stderr}`);
+  }
+  if (!options.quiet) {
+    const applied = result.stdout.split("\n").filter((line) => /migration|applied|No pending/i.test(line));
+    for (const line of applied) console.log(`  ${line.trim()}`);
+  }
+  await ensureAppRole(options.ownerUrl, options.appUrl);
+}
+
+/**
+ * The app connects as a role that owns no table and cannot bypass RLS. Its
+ * password comes from APP_DATABASE_URL, never from committed SQL.
+ */
+export async function ensureAppRole(ownerUrl: string, appUrl: string) {
+  const app = new URL(appUrl);
+  const role = decodeURIComponent(app.username);
+  const password = decodeURIComponent(app.password);
+  if (!role || !password) throw new Error("APP_DATABASE_URL must name a user and a password");
+  const owner = new URL(ownerUrl);
+  if (decodeURIComponent(owner.username) === role) {
+    throw new Error("APP_DATABASE_URL must use a different role from DATABASE_URL: the owner bypasses row-level security");
+  }
+
+  const client = new pg.Client({ connectionString: ownerUrl });
+  await client.connect();
+  try {
+    const exists = (await client.query("select 1 from pg_roles where rolname = $1", [role])).rowCount;
+    const verb = exists ? "alter role" : "create role";
+    const { rows } = await client.query<{ sql: string }>(
+      `select format('${verb} %I login password %L nosuperuser nobypassrls nocreatedb nocreaterole', $1::text, $2::text) as sql`,
+      [role, password],
+    );
+    await client.query(rows[0]!.sql);
+    const r = pg.escapeIdentifier(role);
+    const database = pg.escapeIdentifier(decodeURIComponent(owner.pathname.slice(1)));
+    await client.query(`
+      grant connect on database ${database} to ${r};
+      grant usage on schema public to ${r};
+      grant select, insert, update, delete on all tables in schema public to ${r};
+      grant usage, select on all sequences in schema public to ${r};
+      grant execute on all functions in schema public to ${r};
+      revoke all on table "_prisma_migrations" from ${r};
+    `);
+  } finally {
+    await client.end();
+  }
+}
