@@ -22,16 +22,17 @@ export function ErrorSummary({ errors }: { errors: Array<{ fieldId: string; mess
   );
 }
 
-/** Every field error and form-level error of a Conform form, for the summary. */
-export function summariseErrors(
-  fields: Record<string, FieldMetadata<unknown>>,
-  formErrors: string[] | undefined,
-  formErrorFieldId: string,
-) {
-  const fieldErrors = Object.values(fields).flatMap((field) =>
-    (field.errors ?? []).map((message) => ({ fieldId: field.id, message })),
-  );
-  return [...(formErrors ?? []).map((message) => ({ fieldId: formErrorFieldId, message })), ...fieldErrors];
+/**
+ * The errors of a Conform form for the summary, in the order the fields appear.
+ * Fields are listed explicitly: Conform's field map is a lazy proxy that cannot be
+ * enumerated. Form-level errors link to the first field.
+ */
+export function summariseErrors(form: { errors?: string[] }, orderedFields: Array<FieldMetadata<unknown>>) {
+  const firstFieldId = orderedFields[0]?.id ?? "";
+  return [
+    ...(form.errors ?? []).map((message) => ({ fieldId: firstFieldId, message })),
+    ...orderedFields.flatMap((field) => (field.errors ?? []).map((message) => ({ fieldId: field.id, message }))),
+  ];
 }
 
 /** A GOV.UK text input with its label, hint and error message. */

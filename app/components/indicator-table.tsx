@@ -1,11 +1,14 @@
 import type { IndicatorSummary } from "~/modules/indicators/indicators.server";
-import { formatIndicatorValue } from "~/utils/format";
+import { formatIndicatorValue, formatNumber } from "~/utils/format";
 import { DIRECTION_LABELS, REQUIRED_DIRECTION_LABELS } from "~/utils/labels";
 
 type Props = { indicators: IndicatorSummary[]; caption: string; showPriorities?: boolean };
 
-function valueText(indicator: Props["indicators"][number], value: string | null) {
-  return value === null ? null : formatIndicatorValue(value, indicator.unit, indicator.denominator?.name);
+/** "24.841 per 1,000 households", and for a rate the count it comes from: "3,362 (24.841 per 1,000 households)". */
+function valueText(indicator: Props["indicators"][number], value: string | null, count?: string | null) {
+  if (value === null) return count ? formatNumber(count) : null;
+  const formatted = formatIndicatorValue(value, indicator.unit, indicator.denominator?.name);
+  return count ? `${formatNumber(count)} (${formatted})` : formatted;
 }
 
 /** Indicators with their target, baseline and latest figure. */
@@ -41,7 +44,7 @@ export function IndicatorTable({ indicators, caption, showPriorities = false }: 
             <td className="govuk-table__cell">
               {indicator.baseline ? (
                 <>
-                  {valueText(indicator, indicator.baseline.value) ?? "No value"}
+                  {valueText(indicator, indicator.baseline.value, indicator.baseline.count) ?? "No value"}
                   {indicator.baseline.period ? <span className="govuk-body-s">{` (${indicator.baseline.period.label})`}</span> : null}
                   {indicator.baseline.note ? (
                     <>
@@ -74,7 +77,7 @@ export function IndicatorTable({ indicators, caption, showPriorities = false }: 
             <td className="govuk-table__cell">
               {indicator.latestFigure ? (
                 <>
-                  {valueText(indicator, indicator.latestFigure.value)}
+                  {valueText(indicator, indicator.latestFigure.value, indicator.latestFigure.count)}
                   <span className="govuk-body-s">{` (${indicator.latestFigure.period.label})`}</span>
                 </>
               ) : (

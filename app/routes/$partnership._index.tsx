@@ -4,7 +4,7 @@ import { Leads } from "~/components/leads";
 import { RagTag } from "~/components/rag-tag";
 import { requirePartnershipMember } from "~/modules/access/actor.server";
 import { getPartnershipHome } from "~/modules/partnerships/home.server";
-import { formatCalendarDate, formatTimeOfDay, strategyPeriodLabel } from "~/utils/dates";
+import { formatCalendarDate, formatTimeOfDay, strategyHeading } from "~/utils/dates";
 import { BOARD_KIND_LABELS } from "~/utils/labels";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -42,9 +42,7 @@ export default function PartnershipHome() {
           <h2 className="govuk-heading-l">Priorities</h2>
           {strategy ? (
             <>
-              <p className="govuk-body">
-                {strategy.title} ({strategyPeriodLabel(strategy.startYear, strategy.endYear)})
-              </p>
+              <p className="govuk-body">{strategyHeading(strategy)}</p>
               <table className="govuk-table">
                 <caption className="govuk-table__caption govuk-visually-hidden">Priorities, their leads and the RAG ratings of their actions</caption>
                 <thead className="govuk-table__head">

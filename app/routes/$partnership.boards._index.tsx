@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { Prose } from "~/components/prose";
 import { requirePartnershipMember } from "~/modules/access/actor.server";
 import { listBoards, type BoardNode } from "~/modules/boards/boards.server";
 import { BOARD_KIND_LABELS, BOARD_ROLE_LABELS } from "~/utils/labels";
@@ -32,7 +33,7 @@ function BoardList({ boards, level }: { boards: BoardNode[]; level: 2 | 3 | 4 })
             {BOARD_KIND_LABELS[board.kind]}
             {board.reportsToParent ? `. Reports to its parent board ${board.reportsToParent}` : ""}
           </p>
-          {board.description ? <p className="govuk-body app-pre-line">{board.description}</p> : null}
+          {board.description ? <Prose text={board.description} /> : null}
           {board.members.length > 0 ? (
             <table className="govuk-table">
               <caption className="govuk-table__caption govuk-table__caption--s">{`Members of ${board.name}`}</caption>

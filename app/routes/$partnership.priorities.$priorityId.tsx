@@ -2,10 +2,11 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { IndicatorTable } from "~/components/indicator-table";
 import { Leads } from "~/components/leads";
+import { Prose } from "~/components/prose";
 import { RagTag } from "~/components/rag-tag";
 import { requirePartnershipMember } from "~/modules/access/actor.server";
 import { getPriority } from "~/modules/priorities/priorities.server";
-import { formatCalendarDate, strategyPeriodLabel } from "~/utils/dates";
+import { formatCalendarDate, strategyHeading } from "~/utils/dates";
 import { invariantResponse } from "~/utils/http";
 import { ACTION_STATUS_LABELS } from "~/utils/labels";
 
@@ -35,7 +36,7 @@ export default function PriorityPage() {
         </ol>
       </nav>
       <span className="govuk-caption-l">
-        {`${priority.strategy.title} (${strategyPeriodLabel(priority.strategy.startYear, priority.strategy.endYear)}), priority ${priority.number}`}
+        {`${strategyHeading(priority.strategy)}, priority ${priority.number}`}
       </span>
       <h1 className="govuk-heading-xl">{priority.title}</h1>
 
@@ -55,13 +56,13 @@ export default function PriorityPage() {
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <h2 className="govuk-heading-m">Why this is a priority</h2>
-          <p className="govuk-body app-pre-line">{priority.whyPriority ?? "Not recorded."}</p>
+          <Prose text={priority.whyPriority} />
           <h2 className="govuk-heading-m">What we will do</h2>
-          <p className="govuk-body app-pre-line">{priority.whatWeWillDo ?? "Not recorded."}</p>
+          <Prose text={priority.whatWeWillDo} />
           {priority.progressSummary ? (
             <>
               <h2 className="govuk-heading-m">Progress</h2>
-              <p className="govuk-body app-pre-line">{priority.progressSummary}</p>
+              <Prose text={priority.progressSummary} />
             </>
           ) : null}
         </div>

@@ -23,7 +23,8 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const result = await signIn(submission.value.email, submission.value.password);
   if (!result) {
-    return data(submission.reply({ formErrors: [SIGN_IN_FAILED], hideFields: ["password"] }), { status: 400 });
+    // On the e-mail field, so the summary links to it and the message sits by it.
+    return data(submission.reply({ fieldErrors: { email: [SIGN_IN_FAILED] }, hideFields: ["password"] }), { status: 400 });
   }
   // "/" sends a user with one partnership to it and a user with several to the choice.
   return redirect(safeRedirectPath(submission.value.redirectTo, "/"), { headers: { "Set-Cookie": result.cookie } });
@@ -37,7 +38,7 @@ export default function SignIn() {
     shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: SignInSchema }),
   });
-  const errors = summariseErrors(fields, form.errors, fields.email.id);
+  const errors = summariseErrors(form, [fields.email, fields.password]);
   return (
     <PageChrome>
       <div className="govuk-grid-row">

@@ -38,3 +38,10 @@ export function financialYearLabel(startYear: number): string {
 export function strategyPeriodLabel(startYear: number, endYear: number): string {
   return `${startYear}-${String((endYear + 1) % 100).padStart(2, "0")}`;
 }
+
+/** A strategy's title with its period, unless the title already says it ("... 2011-2014"). */
+export function strategyHeading(strategy: { title: string; startYear: number; endYear: number }): string {
+  return strategy.title.includes(String(strategy.startYear))
+    ? strategy.title
+    : `${strategy.title} (${strategyPeriodLabel(strategy.startYear, strategy.endYear)})`;
+}

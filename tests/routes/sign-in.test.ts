@@ -24,8 +24,8 @@ describe("sign-in", () => {
     const unknownEmail = (await signIn({ email: "nobody@test.example", password: TEST_PASSWORD })) as unknown as Reply;
     expect(wrongPassword.init?.status).toBe(400);
     expect(unknownEmail.init?.status).toBe(400);
-    expect(wrongPassword.data.error?.[""]).toEqual([SIGN_IN_FAILED]);
-    expect(unknownEmail.data.error?.[""]).toEqual([SIGN_IN_FAILED]);
+    expect(wrongPassword.data.error).toEqual({ email: [SIGN_IN_FAILED] });
+    expect(unknownEmail.data.error).toEqual({ email: [SIGN_IN_FAILED] });
   });
 
   it("keeps the e-mail typed but never sends the password back", async () => {

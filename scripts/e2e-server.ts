@@ -1,0 +1,33 @@
+// The server the browser tests use: the production build (`remix build`, then
+// remix-serve) on a freshly migrated and seeded database of its own, on the tests'
+// embedded PostgreSQL (or DATABASE_URL's server). Playwright starts and stops it.
+import { spawn, spawnSync } from "node:child_process";
+import path from "node:path";
+import { PROJECT_ROOT } from "./lib/database.js";
+import { prepareDatabase } from "./lib/prepare-database.js";
+import { createMigratedDatabase, startTestServer } from "../tests/setup/test-database.js";
+
+const server = await startTestServer();
+const urls = await createMigratedDatabase(server.serverUrl, "safer_e2e");
+await prepareDatabase(urls, () => {});
+
+const build = spawnSync(path.join(PROJECT_ROOT, "node_modules/.bin/remix"), ["build"], { cwd: PROJECT_ROOT, encoding: "utf8" });
+if (build.status !== 0) {
+  console.error(build.stdout, build.stderr);
+  process.exit(1);
+}
+
+const app = spawn(process.execPath, [path.join(PROJECT_ROOT, "node_modules/@remix-run/serve/dist/cli.js"), "build/index.js"], {
+  cwd: PROJECT_ROOT,
+  stdio: "inherit",
+  env: { ...process.env, NODE_ENV: "production", APP_DATABASE_URL: urls.appUrl, SESSION_SECRET: "e2e-session-secret-not-for-production", PORT: process.env.PORT ?? "3100" },
+});
+
+async function stop() {
+  app.kill("SIGTERM");
+  await server.stop();
+  process.exit(0);
+}
+process.on("SIGTERM", () => void stop());
+process.on("SIGINT", () => void stop());
+app.on("exit", () => void stop());
