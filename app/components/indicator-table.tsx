@@ -41,52 +41,61 @@ export function IndicatorTable({ indicators, caption, showPriorities = false }: 
                   : ""}
               </span>
             </td>
-            <td className="govuk-table__cell">
-              {indicator.baseline ? (
-                <>
-                  {valueText(indicator, indicator.baseline.value, indicator.baseline.count) ?? "No value"}
-                  {indicator.baseline.period ? <span className="govuk-body-s">{` (${indicator.baseline.period.label})`}</span> : null}
-                  {indicator.baseline.note ? (
-                    <>
-                      <br />
-                      <span className="govuk-body-s">{indicator.baseline.note}</span>
-                    </>
-                  ) : null}
-                </>
-              ) : (
-                <span className="govuk-hint govuk-!-margin-0">None set</span>
-              )}
-            </td>
-            <td className="govuk-table__cell">
-              {indicator.target ? (
-                <>
-                  {valueText(indicator, indicator.target.value) ??
-                    (indicator.target.requiredDirection ? REQUIRED_DIRECTION_LABELS[indicator.target.requiredDirection] : "")}
-                  <span className="govuk-body-s">{` (${indicator.target.period.label})`}</span>
-                  {indicator.target.note ? (
-                    <>
-                      <br />
-                      <span className="govuk-body-s">{indicator.target.note}</span>
-                    </>
-                  ) : null}
-                </>
-              ) : (
-                <span className="govuk-hint govuk-!-margin-0">None set</span>
-              )}
-            </td>
-            <td className="govuk-table__cell">
-              {indicator.latestFigure ? (
-                <>
-                  {valueText(indicator, indicator.latestFigure.value, indicator.latestFigure.count)}
-                  <span className="govuk-body-s">{` (${indicator.latestFigure.period.label})`}</span>
-                </>
-              ) : (
-                <span className="govuk-hint govuk-!-margin-0">No figure yet</span>
-              )}
-            </td>
+            <ValueCell
+              entry={
+                indicator.baseline && {
+                  text: valueText(indicator, indicator.baseline.value, indicator.baseline.count) ?? "No value",
+                  periodLabel: indicator.baseline.period?.label,
+                  note: indicator.baseline.note,
+                }
+              }
+              empty="None set"
+            />
+            <ValueCell
+              entry={
+                indicator.target && {
+                  text:
+                    valueText(indicator, indicator.target.value) ??
+                    (indicator.target.requiredDirection ? REQUIRED_DIRECTION_LABELS[indicator.target.requiredDirection] : ""),
+                  periodLabel: indicator.target.period.label,
+                  note: indicator.target.note,
+                }
+              }
+              empty="None set"
+            />
+            <ValueCell
+              entry={
+                indicator.latestFigure && {
+                  text: valueText(indicator, indicator.latestFigure.value, indicator.latestFigure.count) ?? "",
+                  periodLabel: indicator.latestFigure.period.label,
+                }
+              }
+              empty="No figure yet"
+            />
           </tr>
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** A baseline, target or figure: the value, its period, and any note. */
+function ValueCell(props: {
+  entry: { text: string; periodLabel?: string; note?: string | null } | null;
+  empty: string;
+}) {
+  const { entry } = props;
+  return (
+    <td className="govuk-table__cell">
+      {entry ? (
+        <>
+          {entry.text}
+          {entry.periodLabel ? <span className="govuk-body-s">{` (${entry.periodLabel})`}</span> : null}
+          {entry.note ? <span className="govuk-body-s govuk-!-display-block">{entry.note}</span> : null}
+        </>
+      ) : (
+        <span className="govuk-hint govuk-!-margin-0">{props.empty}</span>
+      )}
+    </td>
   );
 }
