@@ -8,7 +8,9 @@ import { prepareDatabase } from "./lib/prepare-database.js";
 import { createMigratedDatabase, startTestServer } from "../tests/setup/test-database.js";
 
 const server = await startTestServer();
-const urls = await createMigratedDatabase(server.serverUrl, "safer_e2e");
+const port = process.env.PORT ?? "3100";
+// One database per port, so parallel runs on other ports never share one.
+const urls = await createMigratedDatabase(server.serverUrl, `safer_e2e_${port}`);
 await prepareDatabase(urls, () => {});
 
 const build = spawnSync(path.join(PROJECT_ROOT, "node_modules/.bin/remix"), ["build"], { cwd: PROJECT_ROOT, encoding: "utf8" });
@@ -20,7 +22,7 @@ if (build.status !== 0) {
 const app = spawn(process.execPath, [path.join(PROJECT_ROOT, "node_modules/@remix-run/serve/dist/cli.js"), "build/index.js"], {
   cwd: PROJECT_ROOT,
   stdio: "inherit",
-  env: { ...process.env, NODE_ENV: "production", APP_DATABASE_URL: urls.appUrl, SESSION_SECRET: "e2e-session-secret-not-for-production", PORT: process.env.PORT ?? "3100" },
+  env: { ...process.env, NODE_ENV: "production", APP_DATABASE_URL: urls.appUrl, SESSION_SECRET: "e2e-session-secret-not-for-production", PORT: port },
 });
 
 async function stop() {

@@ -10,6 +10,9 @@ const EnvSchema = z.object({
   SESSION_SECRET: z.string().min(16).default("dev-only-session-secret-change-me"),
   /** Where links in e-mails point. */
   APP_URL: z.string().url().default("http://localhost:3000"),
+  /** Without it e-mails go to the local outbox (/dev/outbox) instead of Resend. */
+  RESEND_API_KEY: z.string().min(1).optional(),
+  EMAIL_FROM: z.string().min(3).default("Safer Partnerships <no-reply@safer-partnerships.example>"),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

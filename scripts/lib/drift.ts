@@ -12,7 +12,8 @@ export async function checkMigrationDrift(serverUrl: string) {
     [prismaCli, "migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema", "prisma/schema.prisma", "--exit-code"],
     { cwd: PROJECT_ROOT, encoding: "utf8", env: { ...process.env, DATABASE_URL: withDatabase(serverUrl, "postgres") } },
   );
-  if (result.status === 0) {
+  // rc 0 alone is not enough: an engine that failed quietly prints nothing.
+  if (result.status === 0 && /No difference detected/.test(result.stdout + result.stderr)) {
     console.log("  No difference between schema.prisma and the migrations.");
     return;
   }

@@ -56,6 +56,8 @@ export async function ensureAppRole(ownerUrl: string, appUrl: string) {
       grant usage, select on all sequences in schema public to ${r};
       grant execute on all functions in schema public to ${r};
       revoke all on table "_prisma_migrations" from ${r};
+      -- The audit trail is append-only for the app: what happened stays recorded.
+      revoke update, delete, truncate on table "AuditEvent" from ${r};
     `);
   } finally {
     await client.end();

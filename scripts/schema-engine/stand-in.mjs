@@ -12,7 +12,7 @@ import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { parseIntoClientConfig } from "pg-connection-string";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
+import { bindMigrationAwareSqlAdapterFactory, ColumnTypeEnum } from "@prisma/driver-adapter-utils";
 import * as bg from "@prisma/schema-engine-wasm/schema_engine_bg";
 
 // The wasm engine reports a Rust panic's message through this global before it
@@ -84,9 +84,22 @@ function reportCharAsText(adapter) {
   if (performIO.standIn) return;
   base.performIO = Object.assign(async function (query) {
     const result = await performIO.call(this, query);
-    for (const field of result?.fields ?? []) if (field.dataTypeID === 18) field.dataTypeID = 25;
+    const charColumns = [];
+    (result?.fields ?? []).forEach((field, index) => {
+      if (field.dataTypeID === 18) { field.dataTypeID = 25; charColumns.push(index); }
+    });
+    // queryRaw hands back this same rows array; mark it so the columns can be typed below.
+    if (charColumns.length && result.rows) Object.defineProperty(result.rows, "standInCharColumns", { value: charColumns });
     return result;
   }, { standIn: true });
+  // The engine reads some of those columns with get_char (pg_constraint.contype, for
+  // one) and panics on a Text column, so the result reports them as Character.
+  const queryRaw = base.queryRaw;
+  base.queryRaw = async function (query) {
+    const result = await queryRaw.call(this, query);
+    for (const index of result.rows?.standInCharColumns ?? []) result.columnTypes[index] = ColumnTypeEnum.Character;
+    return result;
+  };
 }
 // (2) adapter-pg runs a script by splitting it on ";", which breaks any migration with
 // a ";" inside a string or a function body. Send it whole, like the native engine.
@@ -177,7 +190,12 @@ async function call(method, params = {}) {
 let queue = Promise.resolve();
 async function handle(request) {
   try {
-    send({ jsonrpc: "2.0", id: request.id, result: await call(request.method, request.params) });
+    globalThis.PRISMA_WASM_PANIC_REGISTRY.message = "";
+    const result = await call(request.method, request.params);
+    // A panic inside the engine can surface as an empty result: never pass that off
+    // as an answer (an empty diff would read as "no drift").
+    if (globalThis.PRISMA_WASM_PANIC_REGISTRY.message) throw new WebAssembly.RuntimeError(globalThis.PRISMA_WASM_PANIC_REGISTRY.message);
+    send({ jsonrpc: "2.0", id: request.id, result });
   } catch (e) {
     // A wasm trap (RuntimeError) is a panic; anything else is an engine error, with
     // the Prisma error code (e.g. P3005) the engine put on it, if any (not pg's codes).
