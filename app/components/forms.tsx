@@ -75,3 +75,189 @@ export function TextField(props: {
     </div>
   );
 }
+
+type FieldProps = { field: FieldMetadata<string | undefined>; label: string; hint?: string };
+
+function describedBy(field: FieldMetadata<unknown>, hint?: string) {
+  return [hint ? `${field.id}-hint` : null, field.errors?.[0] ? `${field.id}-error` : null].filter(Boolean).join(" ") || undefined;
+}
+
+function HintAndError({ field, hint }: { field: FieldMetadata<unknown>; hint?: string }) {
+  const error = field.errors?.[0];
+  return (
+    <>
+      {hint ? (
+        <div id={`${field.id}-hint`} className="govuk-hint">
+          {hint}
+        </div>
+      ) : null}
+      {error ? (
+        <p id={`${field.id}-error`} className="govuk-error-message">
+          <span className="govuk-visually-hidden">Error:</span> {error}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+/** A GOV.UK textarea. */
+export function TextareaField(props: FieldProps & { rows?: number }) {
+  const { field } = props;
+  const error = field.errors?.[0];
+  return (
+    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
+      <label className="govuk-label govuk-label--s" htmlFor={field.id}>
+        {props.label}
+      </label>
+      <HintAndError field={field} hint={props.hint} />
+      <textarea
+        id={field.id}
+        name={field.name}
+        form={field.formId}
+        defaultValue={field.initialValue ?? ""}
+        key={field.key}
+        rows={props.rows ?? 5}
+        className={`govuk-textarea${error ? " govuk-textarea--error" : ""}`}
+        aria-describedby={describedBy(field, props.hint)}
+        aria-invalid={error ? true : undefined}
+      />
+    </div>
+  );
+}
+
+/** A GOV.UK select; the first option may be an empty "choose" option. */
+export function SelectField(props: FieldProps & { options: Array<{ value: string; label: string }>; placeholder?: string }) {
+  const { field } = props;
+  const error = field.errors?.[0];
+  return (
+    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
+      <label className="govuk-label govuk-label--s" htmlFor={field.id}>
+        {props.label}
+      </label>
+      <HintAndError field={field} hint={props.hint} />
+      <select
+        id={field.id}
+        name={field.name}
+        form={field.formId}
+        defaultValue={field.initialValue ?? ""}
+        key={field.key}
+        className={`govuk-select${error ? " govuk-select--error" : ""}`}
+        aria-describedby={describedBy(field, props.hint)}
+        aria-invalid={error ? true : undefined}
+      >
+        {props.placeholder !== undefined ? <option value="">{props.placeholder}</option> : null}
+        {props.options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** GOV.UK radios in a fieldset; the error summary links to the first radio. */
+export function RadiosField(
+  props: FieldProps & { options: Array<{ value: string; label: string; hint?: string }>; inline?: boolean; small?: boolean },
+) {
+  const { field } = props;
+  const error = field.errors?.[0];
+  return (
+    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
+      <fieldset className="govuk-fieldset" aria-describedby={describedBy(field, props.hint)}>
+        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{props.label}</legend>
+        <HintAndError field={field} hint={props.hint} />
+        <div
+          className={`govuk-radios${props.inline ? " govuk-radios--inline" : ""}${props.small ? " govuk-radios--small" : ""}`}
+          data-module="govuk-radios"
+        >
+          {props.options.map((option, index) => {
+            const id = index === 0 ? field.id : `${field.id}-${option.value}`;
+            return (
+              <div key={option.value} className="govuk-radios__item">
+                <input
+                  className="govuk-radios__input"
+                  id={id}
+                  name={field.name}
+                  form={field.formId}
+                  type="radio"
+                  value={option.value}
+                  defaultChecked={field.initialValue === option.value}
+                  key={`${field.key ?? ""}-${option.value}`}
+                  aria-describedby={option.hint ? `${id}-hint` : undefined}
+                />
+                <label className="govuk-label govuk-radios__label" htmlFor={id}>
+                  {option.label}
+                </label>
+                {option.hint ? (
+                  <div id={`${id}-hint`} className="govuk-hint govuk-radios__hint">
+                    {option.hint}
+                  </div>
+                ) : null}
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+/**
+ * The GOV.UK date input: day, month and year as three inputs named
+ * `<name>.day`, `<name>.month`, `<name>.year` (parse with `dateInputSchema`).
+ */
+export function DateField(props: {
+  field: FieldMetadata<{ day?: string; month?: string; year?: string } | undefined>;
+  label: string;
+  hint?: string;
+}) {
+  const { field } = props;
+  const parts = field.getFieldset();
+  const error = field.errors?.[0] ?? parts.day.errors?.[0] ?? parts.month.errors?.[0] ?? parts.year.errors?.[0];
+  const errorId = error ? `${field.id}-error` : undefined;
+  const hintId = props.hint ? `${field.id}-hint` : undefined;
+  const inputs = [
+    { part: parts.day, label: "Day", width: 2 },
+    { part: parts.month, label: "Month", width: 2 },
+    { part: parts.year, label: "Year", width: 4 },
+  ];
+  return (
+    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
+      <fieldset className="govuk-fieldset" role="group" aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}>
+        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{props.label}</legend>
+        {props.hint ? (
+          <div id={hintId} className="govuk-hint">
+            {props.hint}
+          </div>
+        ) : null}
+        {error ? (
+          <p id={errorId} className="govuk-error-message">
+            <span className="govuk-visually-hidden">Error:</span> {error}
+          </p>
+        ) : null}
+        <div className="govuk-date-input">
+          {inputs.map(({ part, label, width }, index) => (
+            <div key={label} className="govuk-date-input__item">
+              <div className="govuk-form-group">
+                <label className="govuk-label govuk-date-input__label" htmlFor={index === 0 ? field.id : part.id}>
+                  {label}
+                </label>
+                <input
+                  // The summary links to the field id: it lands on the day.
+                  id={index === 0 ? field.id : part.id}
+                  name={part.name}
+                  form={part.formId}
+                  defaultValue={part.initialValue ?? ""}
+                  key={part.key}
+                  inputMode="numeric"
+                  className={`govuk-input govuk-date-input__input govuk-input--width-${width}${error ? " govuk-input--error" : ""}`}
+                />
+              </div>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+    </div>
+  );
+}

@@ -1,7 +1,7 @@
 import { requireUser } from "~/modules/auth/auth.server";
 import { findMembershipBySlug, type PartnershipSummary } from "~/modules/registry/registry.server";
 import { notFound } from "~/utils/http";
-import { can, type Permission, type Role } from "./permissions";
+import { can, type Permission, type Role, type Scope } from "./permissions";
 
 /** Who is acting, and in which partnership: what every domain function takes first. */
 export type Actor = {
@@ -49,8 +49,9 @@ async function lookUpPartnershipMember(request: Request, slug: string | undefine
   };
 }
 
-export function assertCan(actor: Pick<Actor, "role">, permission: Permission) {
-  if (!can(actor.role, permission)) {
+/** Throws a 403 Response unless the actor holds the permission (for this scope). */
+export function assertCan(actor: Pick<Actor, "role" | "agencyId">, permission: Permission, scope?: Scope) {
+  if (!can(actor, permission, scope)) {
     throw new Response("You do not have permission to do this.", { status: 403 });
   }
 }

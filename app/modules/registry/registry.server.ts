@@ -53,22 +53,33 @@ export type UserMembership = {
   partnership: PartnershipSummary;
 };
 
+const membershipFields = {
+  id: true,
+  role: true,
+  agencyId: true,
+  partnership: { select: registryFields },
+} as const;
+
+function toUserMembership(row: {
+  id: string;
+  role: MembershipRole;
+  agencyId: string | null;
+  partnership: PartnershipSummary;
+}): UserMembership {
+  return { membershipId: row.id, role: row.role, agencyId: row.agencyId, partnership: row.partnership };
+}
+
 /** The signed-in user's own memberships, in every partnership (RLS policy on app.user_id). */
 export async function listMembershipsOfUser(userId: string): Promise<UserMembership[]> {
   if (!isUuid(userId)) return [];
   const rows = await withLookupSetting("app.user_id", userId, (tx) =>
     tx.membership.findMany({
       where: { userId },
-      select: { id: true, role: true, agencyId: true, partnership: { select: registryFields } },
+      select: membershipFields,
       orderBy: { partnership: { name: "asc" } },
     }),
   );
-  return rows.map((row) => ({
-    membershipId: row.id,
-    role: row.role,
-    agencyId: row.agencyId,
-    partnership: row.partnership,
-  }));
+  return rows.map(toUserMembership);
 }
 
 /** The user's membership of the partnership with this slug, or null: one round trip. */
@@ -77,10 +88,10 @@ export async function findMembershipBySlug(userId: string, slug: string): Promis
   const row = await withLookupSetting("app.user_id", userId, (tx) =>
     tx.membership.findFirst({
       where: { userId, partnership: { slug } },
-      select: { id: true, role: true, agencyId: true, partnership: { select: registryFields } },
+      select: membershipFields,
     }),
   );
-  return row && { membershipId: row.id, role: row.role, agencyId: row.agencyId, partnership: row.partnership };
+  return row && toUserMembership(row);
 }
 
 /** The invite whose token hash the visitor holds (RLS policy on app.invite_token_hash). */
