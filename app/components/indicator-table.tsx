@@ -1,8 +1,15 @@
+import { Link } from "@remix-run/react";
+import type { ReactNode } from "react";
 import type { IndicatorSummary } from "~/modules/indicators/indicators.server";
 import { formatIndicatorValue, formatNumber } from "~/utils/format";
 import { DIRECTION_LABELS, REQUIRED_DIRECTION_LABELS } from "~/utils/labels";
 
-type Props = { indicators: IndicatorSummary[]; caption: string; showPriorities?: boolean };
+type Props = {
+  indicators: Array<IndicatorSummary & { canEnterFigure?: boolean }>;
+  caption: string;
+  partnershipSlug: string;
+  showPriorities?: boolean;
+};
 
 /** "24.841 per 1,000 households", and for a rate the count it comes from: "3,362 (24.841 per 1,000 households)". */
 function valueText(indicator: Props["indicators"][number], value: string | null, count?: string | null) {
@@ -12,7 +19,7 @@ function valueText(indicator: Props["indicators"][number], value: string | null,
 }
 
 /** Indicators with their target, baseline and latest figure. */
-export function IndicatorTable({ indicators, caption, showPriorities = false }: Props) {
+export function IndicatorTable({ indicators, caption, partnershipSlug, showPriorities = false }: Props) {
   if (indicators.length === 0) return <p className="govuk-body">No indicators.</p>;
   return (
     <table className="govuk-table">
@@ -29,7 +36,9 @@ export function IndicatorTable({ indicators, caption, showPriorities = false }: 
         {indicators.map((indicator) => (
           <tr key={indicator.id} className="govuk-table__row">
             <td className="govuk-table__cell">
-              <strong>{indicator.code ? `${indicator.code}: ${indicator.name}` : indicator.name}</strong>
+              <Link to={`/${partnershipSlug}/indicators/${indicator.id}`} className="govuk-link govuk-!-font-weight-bold">
+                {indicator.code ? `${indicator.code}: ${indicator.name}` : indicator.name}
+              </Link>
               <br />
               <span className="govuk-body-s">
                 {DIRECTION_LABELS[indicator.direction]}
@@ -71,6 +80,13 @@ export function IndicatorTable({ indicators, caption, showPriorities = false }: 
                 }
               }
               empty="No figure yet"
+              action={
+                indicator.canEnterFigure ? (
+                  <Link to={`/${partnershipSlug}/indicators/${indicator.id}/figures/new`} className="govuk-link">
+                    Enter a figure<span className="govuk-visually-hidden">{` for ${indicator.name}`}</span>
+                  </Link>
+                ) : null
+              }
             />
           </tr>
         ))}
@@ -83,6 +99,7 @@ export function IndicatorTable({ indicators, caption, showPriorities = false }: 
 function ValueCell(props: {
   entry: { text: string; periodLabel?: string; note?: string | null } | null;
   empty: string;
+  action?: ReactNode;
 }) {
   const { entry } = props;
   return (
@@ -96,6 +113,7 @@ function ValueCell(props: {
       ) : (
         <span className="govuk-hint govuk-!-margin-0">{props.empty}</span>
       )}
+      {props.action ? <span className="govuk-!-display-block govuk-!-margin-top-1">{props.action}</span> : null}
     </td>
   );
 }

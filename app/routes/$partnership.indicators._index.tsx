@@ -7,12 +7,12 @@ import { listIndicators } from "~/modules/indicators/indicators.server";
 export const meta: MetaFunction = () => [{ title: "Indicators - Safer Partnerships" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor } = await requirePartnershipMember(request, params.partnership);
-  return { indicators: await listIndicators(actor) };
+  const { actor, partnership } = await requirePartnershipMember(request, params.partnership);
+  return { partnershipSlug: partnership.slug, indicators: await listIndicators(actor) };
 }
 
 export default function IndicatorsPage() {
-  const { indicators } = useLoaderData<typeof loader>();
+  const { indicators, partnershipSlug } = useLoaderData<typeof loader>();
   return (
     <>
       <h1 className="govuk-heading-xl">Indicators</h1>
@@ -20,7 +20,7 @@ export default function IndicatorsPage() {
         National indicators (codes beginning NI) and the partnership&apos;s local measures, with their baseline, target and
         latest figure.
       </p>
-      <IndicatorTable indicators={indicators} caption={`${indicators.length} indicators`} showPriorities />
+      <IndicatorTable indicators={indicators} caption={`${indicators.length} indicators`} partnershipSlug={partnershipSlug} showPriorities />
     </>
   );
 }

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { History } from "~/components/history";
 import { IndicatorTable } from "~/components/indicator-table";
 import { Leads } from "~/components/leads";
 import { Prose } from "~/components/prose";
@@ -59,16 +60,24 @@ export default function PriorityPage() {
           <Prose text={priority.whyPriority} />
           <h2 className="govuk-heading-m">What we will do</h2>
           <Prose text={priority.whatWeWillDo} />
-          {priority.progressSummary ? (
-            <>
-              <h2 className="govuk-heading-m">Progress</h2>
-              <Prose text={priority.progressSummary} />
-            </>
+          <h2 className="govuk-heading-m">Progress</h2>
+          <Prose text={priority.progressSummary} empty="No progress summary yet." />
+          {priority.canUpdate ? (
+            <p className="govuk-body">
+              <Link to="edit" className="govuk-link">
+                Update what we will do and progress<span className="govuk-visually-hidden">{` for priority ${priority.number}`}</span>
+              </Link>
+            </p>
           ) : null}
         </div>
       </div>
 
       <h2 className="govuk-heading-l">Actions</h2>
+      {priority.canAddAction ? (
+        <Link to="actions/new" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+          Add an action
+        </Link>
+      ) : null}
       {priority.actions.length === 0 ? (
         <p className="govuk-body">No delivery-plan actions are recorded under this priority.</p>
       ) : (
@@ -91,8 +100,9 @@ export default function PriorityPage() {
               return (
                 <tr key={action.id} className="govuk-table__row">
                   <td className="govuk-table__cell">
-                    {action.reference ? `${action.reference} ` : ""}
-                    {action.title}
+                    <Link to={`/${partnershipSlug}/actions/${action.id}`} className="govuk-link">
+                      {action.reference ? `${action.reference} ${action.title}` : action.title}
+                    </Link>
                     {note ? (
                       <span className="govuk-body-s govuk-!-display-block govuk-!-margin-top-1">
                         {`Last update ${formatCalendarDate(note.writtenOn)}`}
@@ -118,6 +128,14 @@ export default function PriorityPage() {
                   <td className="govuk-table__cell">{ACTION_STATUS_LABELS[action.status]}</td>
                   <td className="govuk-table__cell">
                     <RagTag rag={action.rag} />
+                    {action.canUpdate ? (
+                      <Link
+                        to={`/${partnershipSlug}/actions/${action.id}/update`}
+                        className="govuk-link govuk-!-display-block govuk-!-margin-top-1"
+                      >
+                        Update<span className="govuk-visually-hidden">{` ${action.title}`}</span>
+                      </Link>
+                    ) : null}
                   </td>
                 </tr>
               );
@@ -126,7 +144,9 @@ export default function PriorityPage() {
         </table>
       )}
 
-      <IndicatorTable indicators={priority.indicators} caption="How we measure it" />
+      <IndicatorTable indicators={priority.indicators} caption="How we measure it" partnershipSlug={partnershipSlug} />
+
+      <History events={priority.history} />
     </>
   );
 }

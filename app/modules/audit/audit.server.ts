@@ -53,7 +53,9 @@ export function changedFields<T extends Record<string, unknown>>(before: T, afte
 
 function comparable(value: unknown): string {
   if (value instanceof Date) return value.toISOString();
-  if (value instanceof Prisma.Decimal) return value.toString();
+  // A Decimal compares by value, so "12.50" from the database equals "12.5" typed.
+  if (value instanceof Prisma.Decimal) return JSON.stringify(value.toString());
+  if (typeof value === "string" && /^-?\d+(\.\d+)?$/.test(value)) return JSON.stringify(new Prisma.Decimal(value).toString());
   return JSON.stringify(value ?? null);
 }
 

@@ -1,4 +1,6 @@
 import { assertCan, type Actor } from "~/modules/access/actor.server";
+import { can } from "~/modules/access/permissions";
+import { scopeOf } from "~/modules/access/scopes.server";
 import { withTenant } from "~/utils/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 
@@ -14,7 +16,7 @@ export const indicatorSummarySelect = {
   frequency: true,
   source: true,
   denominator: { select: { kind: true, name: true } },
-  leadAgency: { select: { id: true, name: true, shortName: true } },
+  leadAgency: { select: { id: true, parentAgencyId: true, name: true, shortName: true } },
   ownerBoard: { select: { id: true, name: true } },
   responsibleBoard: { select: { id: true, name: true } },
   priorities: {
@@ -79,6 +81,9 @@ export async function listIndicators(actor: Actor) {
       where: { partnershipId, archivedAt: null },
       select: indicatorSummarySelect,
     });
-    return summariseIndicators(rows);
+    return summariseIndicators(rows).map((indicator) => ({
+      ...indicator,
+      canEnterFigure: can(actor, "figure:enter", scopeOf([indicator.leadAgency])),
+    }));
   });
 }

@@ -79,3 +79,70 @@ export function resolvePeriod(ref: PeriodRef, startMonth: number): ResolvedPerio
     }
   }
 }
+
+const FREQUENCY_PERIOD = { WEEKLY: "WEEK", MONTHLY: "MONTH", QUARTERLY: "QUARTER", YEARLY: "YEAR" } as const;
+export type Frequency = keyof typeof FREQUENCY_PERIOD;
+
+/** A period as a form value: "YEAR-2025", "QUARTER-2025-2", "MONTH-2025-7", "WEEK-2025-07-06". */
+export function periodKey(ref: PeriodRef): string {
+  switch (ref.type) {
+    case "YEAR":
+      return `YEAR-${ref.financialYear}`;
+    case "QUARTER":
+      return `QUARTER-${ref.financialYear}-${ref.quarter}`;
+    case "MONTH":
+      return `MONTH-${ref.year}-${ref.month}`;
+    case "WEEK":
+      return `WEEK-${ref.endsOn}`;
+  }
+}
+
+/** The period a form value names, or null when it names none. */
+export function parsePeriodKey(key: string): PeriodRef | null {
+  let match = /^YEAR-(\d{4})$/.exec(key);
+  if (match) return { type: "YEAR", financialYear: Number(match[1]) };
+  match = /^QUARTER-(\d{4})-([1-4])$/.exec(key);
+  if (match) return { type: "QUARTER", financialYear: Number(match[1]), quarter: Number(match[2]) as 1 | 2 | 3 | 4 };
+  match = /^MONTH-(\d{4})-(\d{1,2})$/.exec(key);
+  if (match && Number(match[2]) >= 1 && Number(match[2]) <= 12) return { type: "MONTH", year: Number(match[1]), month: Number(match[2]) };
+  match = /^WEEK-(\d{4}-\d{2}-\d{2})$/.exec(key);
+  if (match && !Number.isNaN(Date.parse(`${match[1]}T00:00:00Z`))) return { type: "WEEK", endsOn: match[1]! };
+  return null;
+}
+
+export function periodTypeOf(frequency: Frequency): PeriodType {
+  return FREQUENCY_PERIOD[frequency];
+}
+
+/**
+ * The periods a figure can be entered for: those of the indicator's frequency in this
+ * financial year and the last that have started by `today`, newest first. Weeks end
+ * on a Sunday.
+ */
+export function periodsForEntry(frequency: Frequency, startMonth: number, today: Date): Array<ResolvedPeriod & { key: string }> {
+  const thisYear = financialYearOf(today, startMonth);
+  const refs: PeriodRef[] = [];
+  for (const year of [thisYear - 1, thisYear]) {
+    const fy = resolvePeriod({ type: "YEAR", financialYear: year }, startMonth);
+    if (frequency === "YEARLY") refs.push({ type: "YEAR", financialYear: year });
+    if (frequency === "QUARTERLY") for (const quarter of [1, 2, 3, 4] as const) refs.push({ type: "QUARTER", financialYear: year, quarter });
+    if (frequency === "MONTHLY") {
+      for (let i = 0; i < 12; i += 1) {
+        const start = addMonths(new TZDate(fy.startsOn, "UTC"), i);
+        refs.push({ type: "MONTH", year: start.getFullYear(), month: start.getMonth() + 1 });
+      }
+    }
+    if (frequency === "WEEKLY") {
+      let end = new TZDate(fy.startsOn, "UTC");
+      while (end.getDay() !== 0) end = addDays(end, 1);
+      while (end <= fy.endsOn) {
+        refs.push({ type: "WEEK", endsOn: format(end, "yyyy-MM-dd") });
+        end = addDays(end, 7);
+      }
+    }
+  }
+  return refs
+    .map((ref) => ({ ...resolvePeriod(ref, startMonth), key: periodKey(ref) }))
+    .filter((period) => period.startsOn <= today)
+    .reverse();
+}

@@ -1,7 +1,11 @@
 import { assertCan, type Actor } from "~/modules/access/actor.server";
+import { can } from "~/modules/access/permissions";
+import { priorityScope, scopeOf } from "~/modules/access/scopes.server";
+import { changedFields, historyOf, recordAudit } from "~/modules/audit/audit.server";
 import { summariseIndicators, indicatorSummarySelect } from "~/modules/indicators/indicators.server";
 import { withTenant, type TenantTx } from "~/utils/db.server";
 import { isUuid } from "~/utils/uuid";
+import type { PriorityUpdateInput } from "./priority-schema";
 
 export type RagCounts = { RED: number; AMBER: number; GREEN: number; NOT_RATED: number };
 
@@ -94,7 +98,7 @@ export async function getPriority(actor: Actor, priorityId: string) {
             originalDueOn: true,
             revisedDueOn: true,
             ownerText: true,
-            ownerAgency: { select: { name: true, shortName: true } },
+            ownerAgency: { select: { id: true, parentAgencyId: true, name: true, shortName: true } },
             ownerPerson: { select: { name: true } },
             deliveryPlan: { select: { title: true, financialYear: true } },
             notes: { orderBy: { writtenOn: "desc" }, take: 1, select: { writtenOn: true, body: true } },
@@ -108,9 +112,78 @@ export async function getPriority(actor: Actor, priorityId: string) {
     });
     if (!priority) return null;
     const { indicators, ...rest } = priority;
+    // What the actor may do here decides which controls the page shows; every write
+    // checks again on the server. Scopes are worked out from what is loaded already.
+    const scope = (await priorityScope(tx, partnershipId, priorityId))!;
     return {
       ...rest,
-      indicators: summariseIndicators(indicators.map((link) => link.indicator)),
+      actions: rest.actions.map((action) => ({
+        ...action,
+        canUpdate: can(actor, "action:update", { agencyIds: [...scope.agencyIds, ...scopeOf([action.ownerAgency]).agencyIds] }),
+      })),
+      indicators: summariseIndicators(indicators.map((link) => link.indicator)).map((indicator) => ({
+        ...indicator,
+        canEnterFigure: can(actor, "figure:enter", scopeOf([indicator.leadAgency])),
+      })),
+      canUpdate: can(actor, "priority:update", scope),
+      // An editor may always add an action their own agency owns.
+      canAddAction: can(actor, "action:create", { agencyIds: [actor.agencyId] }),
+      history: await historyOf(tx, partnershipId, "Priority", priorityId),
     };
+  });
+}
+
+export type PriorityConflict = {
+  status: "conflict";
+  current: { whatWeWillDo: string | null; progressSummary: string | null; version: number };
+  changedBy: string;
+  changedAt: Date;
+};
+
+/** A lead agency updates "what we will do" and the progress summary. */
+export async function updatePriority(actor: Actor, priorityId: string, input: PriorityUpdateInput) {
+  if (!isUuid(priorityId)) return null;
+  const { partnershipId } = actor;
+  return withTenant(partnershipId, async (tx): Promise<{ status: "saved" } | PriorityConflict | null> => {
+    const scope = await priorityScope(tx, partnershipId, priorityId);
+    if (!scope) return null;
+    assertCan(actor, "priority:update", scope);
+    const before = (await tx.priority.findFirst({
+      where: { id: priorityId, partnershipId },
+      select: { whatWeWillDo: true, progressSummary: true, version: true },
+    }))!;
+    const data = { whatWeWillDo: input.whatWeWillDo || null, progressSummary: input.progressSummary || null };
+    const { count } = await tx.priority.updateMany({
+      where: { id: priorityId, partnershipId, version: input.version },
+      data: { ...data, version: { increment: 1 }, updatedById: actor.userId },
+    });
+    if (count === 0) {
+      const current = (await tx.priority.findFirst({
+        where: { id: priorityId, partnershipId },
+        select: { whatWeWillDo: true, progressSummary: true, version: true, updatedAt: true, updatedById: true },
+      }))!;
+      const user = current.updatedById ? await tx.user.findUnique({ where: { id: current.updatedById }, select: { name: true } }) : null;
+      return { status: "conflict", current, changedBy: user?.name ?? "someone else", changedAt: current.updatedAt };
+    }
+    const diff = changedFields(before, data);
+    if (diff.changed) {
+      await recordAudit(tx, actor, { action: "updated", entityType: "Priority", entityId: priorityId, before: diff.before, after: diff.after });
+    }
+    return { status: "saved" };
+  });
+}
+
+/** The priority's editable text and version, for the edit form. */
+export async function getPriorityForEdit(actor: Actor, priorityId: string) {
+  if (!isUuid(priorityId)) return null;
+  const { partnershipId } = actor;
+  return withTenant(partnershipId, async (tx) => {
+    const scope = await priorityScope(tx, partnershipId, priorityId);
+    if (!scope) return null;
+    assertCan(actor, "priority:update", scope);
+    return tx.priority.findFirst({
+      where: { id: priorityId, partnershipId },
+      select: { id: true, number: true, title: true, whatWeWillDo: true, progressSummary: true, version: true },
+    });
   });
 }
