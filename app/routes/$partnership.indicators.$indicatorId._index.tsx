@@ -50,7 +50,7 @@ export default function IndicatorPage() {
       <h1 className="govuk-heading-xl">{indicator.name}</h1>
       {indicator.description ? <p className="govuk-body-l">{indicator.description}</p> : null}
       {canEnterFigure ? (
-        <Link to="figures/new" className="govuk-button" data-module="govuk-button">
+        <Link to={`/${partnershipSlug}/indicators/${indicator.id}/figures/new`} className="govuk-button" data-module="govuk-button">
           Enter a figure
         </Link>
       ) : null}

@@ -332,6 +332,8 @@ export const barnet: PartnershipProfile = {
       frequency: "YEARLY",
       responsibleBoard: "scpb",
       // Priority 6: "This approach will result in improved performance on priority 1 (reduction in total crime)"
+      // The strategy names one lead agency for priority 1's section, whose target table this is.
+      leadAgency: "mps",
       priorities: [`${S}#1`, `${S}#6`],
       baselines: [
         {
@@ -351,6 +353,8 @@ export const barnet: PartnershipProfile = {
       denominator: "residents",
       frequency: "YEARLY",
       responsibleBoard: "scpb",
+      // The strategy names one lead agency for priority 1's section, whose target table this is.
+      leadAgency: "mps",
       priorities: [`${S}#1`],
       baselines: [{ period: Y2010, value: "23.877", count: "8192", note: "As printed: 8192 (23.877 per 1000 pop)" }],
       targets: [{ period: Y2013, requiredDirection: "REDUCE", note: "Reduction in total serious property crime" }],
@@ -365,6 +369,8 @@ export const barnet: PartnershipProfile = {
       denominator: "households",
       frequency: "WEEKLY",
       responsibleBoard: "scpb",
+      // The strategy names one lead agency for priority 1's section, whose target table this is.
+      leadAgency: "mps",
       priorities: [`${S}#1`],
       baselines: [{ period: Y2010, value: "24.841", count: "3362", note: "As printed: 3362 (24.841 per 1000 pop)" }],
       targets: [{ period: Y2013, requiredDirection: "REDUCE", note: "Reduction in residential burglary" }],
@@ -379,6 +385,8 @@ export const barnet: PartnershipProfile = {
       direction: "LOWER_IS_BETTER",
       frequency: "YEARLY",
       responsibleBoard: "scpb",
+      // The strategy names one lead agency for priority 2's section, whose target table this is.
+      leadAgency: "lbb",
       priorities: [`${S}#2`],
       baselines: [{ period: Y2010, value: "24" }],
       targets: [
@@ -409,6 +417,8 @@ export const barnet: PartnershipProfile = {
       source: "Met Police Survey",
       frequency: "YEARLY" as const,
       responsibleBoard: "scpb",
+      // The strategy names one lead agency for priority 2's section, whose target table this is.
+      leadAgency: "lbb",
       priorities: [`${S}#2` as const],
       baselines: [{ period: Y2010, value: baseline }],
       targets: [
@@ -430,6 +440,8 @@ export const barnet: PartnershipProfile = {
       denominator: "residents",
       frequency: "YEARLY",
       responsibleBoard: "scpb",
+      // The strategy names one lead agency for priority 3's section, whose target table this is.
+      leadAgency: "mps",
       priorities: [`${S}#3`],
       baselines: [{ period: Y2010, value: "12.935", count: "4438", note: "As printed: 12.935 (4438 people)" }],
     },
@@ -443,6 +455,8 @@ export const barnet: PartnershipProfile = {
       denominator: "residents",
       frequency: "YEARLY",
       responsibleBoard: "scpb",
+      // The strategy names one lead agency for priority 3's section, whose target table this is.
+      leadAgency: "mps",
       priorities: [`${S}#3`],
       baselines: [{ period: Y2010, value: "10.29", count: "3529", note: "As printed: (i) 10.29 (3529 people)" }],
       targets: [{ period: Y2013, requiredDirection: "INCREASE", note: "Increase DV: (i) offences" }],
@@ -457,6 +471,8 @@ export const barnet: PartnershipProfile = {
       denominator: "residents",
       frequency: "YEARLY",
       responsibleBoard: "scpb",
+      // The strategy names one lead agency for priority 3's section, whose target table this is.
+      leadAgency: "mps",
       priorities: [`${S}#3`],
       baselines: [{ period: Y2010, value: "3.55", count: "1218", note: "As printed: (ii) 3.55 (1218 people)" }],
       targets: [
@@ -471,6 +487,8 @@ export const barnet: PartnershipProfile = {
       direction: "LOWER_IS_BETTER",
       frequency: "YEARLY",
       responsibleBoard: "scpb",
+      // The strategy names one lead agency for priority 3's section, whose target table this is.
+      leadAgency: "mps",
       priorities: [`${S}#3`],
       baselines: [{ period: Y2010, value: "21" }],
       targets: [{ period: Y2013, requiredDirection: "REDUCE", note: "Reduction in % of repeat incidents of DV" }],
@@ -485,6 +503,8 @@ export const barnet: PartnershipProfile = {
       direction: "LOWER_IS_BETTER",
       frequency: "YEARLY",
       responsibleBoard: "scpb",
+      // The strategy names one lead agency for priority 4's section, whose target table this is.
+      leadAgency: "probation",
       priorities: [`${S}#4`],
       baselines: [{ period: Y2010, value: "0.80", note: "0.80 re-offences per 100 young people after 12 months" }],
       targets: [
@@ -503,6 +523,8 @@ export const barnet: PartnershipProfile = {
       direction: "LOWER_IS_BETTER",
       frequency: "YEARLY",
       responsibleBoard: "scpb",
+      // The strategy names one lead agency for priority 4's section, whose target table this is.
+      leadAgency: "probation",
       priorities: [`${S}#4`],
       baselines: [
         {
@@ -522,6 +544,8 @@ export const barnet: PartnershipProfile = {
       direction: "HIGHER_IS_BETTER",
       frequency: "YEARLY",
       responsibleBoard: "scpb",
+      // The strategy names one lead agency for priority 4's section, whose target table this is.
+      leadAgency: "probation",
       priorities: [`${S}#4`],
       baselines: [{ period: Y2010, value: "18" }],
       targets: [
@@ -541,6 +565,8 @@ export const barnet: PartnershipProfile = {
       direction: "HIGHER_IS_BETTER",
       frequency: "YEARLY",
       responsibleBoard: "scpb",
+      // The strategy names one lead agency for priority 4's section, whose target table this is.
+      leadAgency: "probation",
       priorities: [`${S}#4`],
       baselines: [{ period: Y2010, value: "83" }],
       targets: [
@@ -561,6 +587,8 @@ export const barnet: PartnershipProfile = {
       direction: "HIGHER_IS_BETTER",
       frequency: "YEARLY",
       responsibleBoard: "scpb",
+      // The strategy names one lead agency for priority 5's section, whose target table this is.
+      leadAgency: "lbb-cs",
       priorities: [`${S}#5`],
       baselines: [{ period: Y2010, value: "9" }],
     },

@@ -3,13 +3,13 @@
 // another agency. Reads get 404 (or 403 for an edit page of another agency's thing),
 // writes get 403 or 404, and the other partnership's data is unchanged afterwards.
 import { beforeAll, describe, expect, it } from "vitest";
-import * as actionPage from "~/routes/$partnership.actions.$actionId";
+import * as actionPage from "~/routes/$partnership.actions.$actionId._index";
 import * as actionClose from "~/routes/$partnership.actions.$actionId.close";
 import * as actionEdit from "~/routes/$partnership.actions.$actionId.edit";
 import * as actionUpdate from "~/routes/$partnership.actions.$actionId.update";
 import * as indicatorPage from "~/routes/$partnership.indicators.$indicatorId._index";
 import * as figureNew from "~/routes/$partnership.indicators.$indicatorId.figures.new";
-import * as priorityPage from "~/routes/$partnership.priorities.$priorityId";
+import * as priorityPage from "~/routes/$partnership.priorities.$priorityId._index";
 import * as actionNew from "~/routes/$partnership.priorities.$priorityId.actions.new";
 import * as priorityEdit from "~/routes/$partnership.priorities.$priorityId.edit";
 import { withTenant } from "~/utils/db.server";

@@ -6,7 +6,14 @@ type RouteFunction = (args: LoaderFunctionArgs & ActionFunctionArgs) => unknown;
 
 export async function callRoute<F extends RouteFunction>(
   fn: F,
-  options: { path: string; params?: Record<string, string>; cookie?: string; form?: Record<string, string> },
+  options: {
+    path: string;
+    params?: Record<string, string>;
+    cookie?: string;
+    form?: Record<string, string>;
+    /** Remix's load context, as scripts/server.ts fills it (the client's IP...). */
+    context?: Record<string, unknown>;
+  },
 ): Promise<Awaited<ReturnType<F>> | Response> {
   const headers = new Headers();
   if (options.cookie) headers.set("Cookie", options.cookie);
@@ -15,7 +22,7 @@ export async function callRoute<F extends RouteFunction>(
     : { headers };
   const request = new Request(`http://localhost${options.path}`, init);
   try {
-    return (await fn({ request, params: options.params ?? {}, context: {} })) as Awaited<ReturnType<F>>;
+    return (await fn({ request, params: options.params ?? {}, context: options.context ?? {} })) as Awaited<ReturnType<F>>;
   } catch (thrown) {
     if (thrown instanceof Response) return thrown;
     throw thrown;

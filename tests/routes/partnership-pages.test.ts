@@ -7,7 +7,7 @@ import { loader as layoutLoader } from "~/routes/$partnership";
 import { loader as homeLoader } from "~/routes/$partnership._index";
 import { loader as boardsLoader } from "~/routes/$partnership.boards._index";
 import { loader as indicatorsLoader } from "~/routes/$partnership.indicators._index";
-import { loader as priorityLoader } from "~/routes/$partnership.priorities.$priorityId";
+import { loader as priorityLoader } from "~/routes/$partnership.priorities.$priorityId._index";
 import { createPartnership, createUser, idsOf, sessionCookieFor } from "../factories";
 import { callRoute, isResponse } from "./call-route";
 

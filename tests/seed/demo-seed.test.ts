@@ -63,6 +63,7 @@ describe("the demo seed", () => {
           name: true,
           unit: true,
           direction: true,
+          leadAgency: { select: { shortName: true } },
           denominator: { select: { kind: true, values: { select: { financialYear: true, value: true } } } },
           baselines: { select: { value: true, count: true, period: { select: { label: true } } } },
         },
@@ -70,7 +71,13 @@ describe("the demo seed", () => {
       }),
     );
     const [burglary, violence] = indicators;
-    expect(burglary).toMatchObject({ unit: "RATE_PER_1000", direction: "LOWER_IS_BETTER", denominator: { kind: "HOUSEHOLDS" } });
+    expect(burglary).toMatchObject({
+      unit: "RATE_PER_1000",
+      direction: "LOWER_IS_BETTER",
+      denominator: { kind: "HOUSEHOLDS" },
+      // Priority 1's section names the Metropolitan Police as lead agency.
+      leadAgency: { shortName: "MPS" },
+    });
     expect(burglary!.baselines.map((b) => [b.count?.toString(), b.value?.toString(), b.period?.label])).toEqual([["3362", "24.841", "2010/11"]]);
     expect(violence!.baselines.map((b) => [b.count?.toString(), b.value?.toString()])).toEqual([["4438", "12.935"]]);
     // The denominators reproduce the stated rates to the three places printed.

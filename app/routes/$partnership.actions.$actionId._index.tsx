@@ -100,13 +100,13 @@ export default function ActionPage() {
 
       {canUpdate && !item.closedAt ? (
         <div className="govuk-button-group">
-          <Link to="update" className="govuk-button" data-module="govuk-button">
+          <Link to={`/${partnershipSlug}/actions/${item.id}/update`} className="govuk-button" data-module="govuk-button">
             Update progress
           </Link>
-          <Link to="edit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+          <Link to={`/${partnershipSlug}/actions/${item.id}/edit`} className="govuk-button govuk-button--secondary" data-module="govuk-button">
             Edit action
           </Link>
-          <Link to="close" className="govuk-link">
+          <Link to={`/${partnershipSlug}/actions/${item.id}/close`} className="govuk-link">
             Close action
           </Link>
         </div>

@@ -64,7 +64,7 @@ export default function PriorityPage() {
           <Prose text={priority.progressSummary} empty="No progress summary yet." />
           {priority.canUpdate ? (
             <p className="govuk-body">
-              <Link to="edit" className="govuk-link">
+              <Link to={`/${partnershipSlug}/priorities/${priority.id}/edit`} className="govuk-link">
                 Update what we will do and progress<span className="govuk-visually-hidden">{` for priority ${priority.number}`}</span>
               </Link>
             </p>
@@ -74,7 +74,7 @@ export default function PriorityPage() {
 
       <h2 className="govuk-heading-l">Actions</h2>
       {priority.canAddAction ? (
-        <Link to="actions/new" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+        <Link to={`/${partnershipSlug}/priorities/${priority.id}/actions/new`} className="govuk-button govuk-button--secondary" data-module="govuk-button">
           Add an action
         </Link>
       ) : null}
