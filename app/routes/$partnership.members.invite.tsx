@@ -1,0 +1,74 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ErrorSummary, RadiosField, SelectField, summariseErrors, TextField } from "~/components/forms";
+import { requirePartnershipMember } from "~/modules/access/actor.server";
+import { INVITE_VALID_DAYS, InviteSchema } from "~/modules/invites/invite-schema";
+import { getInviteForm, inviteMember } from "~/modules/invites/invites.server";
+import { ROLE_OPTIONS } from "~/modules/members/member-schema";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Invite someone to ${data?.partnershipName ?? "the partnership"} - Safer Partnerships` },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { actor, partnership } = await requirePartnershipMember(request, params.partnership);
+  const { agencies } = await getInviteForm(actor);
+  return { base: `/${partnership.slug}`, partnershipName: partnership.name, agencies };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { actor, partnership } = await requirePartnershipMember(request, params.partnership);
+  const submission = parseWithZod(await request.formData(), { schema: InviteSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const result = await inviteMember(actor, submission.value);
+  if (result.status === "invalid") return data(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
+  const outcome = result.emailSent ? (result.resent ? "resent" : "invited") : "notSent";
+  return redirect(`/${partnership.slug}/members?${new URLSearchParams({ [outcome]: result.inviteId })}`);
+}
+
+export default function InvitePage() {
+  const { base, partnershipName, agencies } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    lastResult,
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: InviteSchema }),
+  });
+  const errors = summariseErrors(form, [fields.email, fields.role, fields.agencyId]);
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <Link to={`${base}/members`} className="govuk-back-link">
+          Back to members
+        </Link>
+        <ErrorSummary errors={errors} />
+        <span className="govuk-caption-l">{partnershipName}</span>
+        <h1 className="govuk-heading-l">Invite someone</h1>
+        <p className="govuk-body">
+          {`We will email them a link to join. The link works once and lasts ${INVITE_VALID_DAYS} days. If they already have an invitation waiting, we will send it again with the role you choose here.`}
+        </p>
+        <Form method="post" {...getFormProps(form)} noValidate>
+          <TextField field={fields.email} label="Email address" type="email" autoComplete="off" spellCheck={false} />
+          <RadiosField field={fields.role} label="Role" options={ROLE_OPTIONS} />
+          <SelectField
+            field={fields.agencyId}
+            label="Agency"
+            hint="Required for an agency editor. Optional for other roles."
+            placeholder="Choose an agency"
+            options={agencies.map((a) => ({ value: a.id, label: a.name }))}
+          />
+          <div className="govuk-button-group">
+            <button type="submit" className="govuk-button" data-module="govuk-button">
+              Send invitation
+            </button>
+            <Link to={`${base}/members`} className="govuk-link">
+              Cancel
+            </Link>
+          </div>
+        </Form>
+      </div>
+    </div>
+  );
+}
