@@ -15,4 +15,5 @@ WORKDIR /app
 COPY --from=build /app /app
 RUN npm prune --omit=dev --no-audit --no-fund || true
 EXPOSE 8080
-CMD ["node", "node_modules/@remix-run/serve/dist/cli.js", "build/index.js"]
+# The app server: Express with the security headers and Origin check (scripts/server.ts).
+CMD ["node", "--import", "tsx", "scripts/server.ts"]

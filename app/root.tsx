@@ -3,6 +3,7 @@ import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation } from "@r
 import govukCss from "govuk-frontend/dist/govuk/govuk-frontend.min.css";
 import { useEffect, type ReactNode } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { useNonce } from "~/utils/nonce";
 import appCss from "~/styles/app.css";
 
 export const links: LinksFunction = () => [
@@ -29,6 +30,8 @@ function useGovukFrontend() {
 }
 
 export function Layout({ children }: { children: ReactNode }) {
+  // The Content-Security-Policy runs only inline scripts that carry this response's nonce.
+  const nonce = useNonce();
   return (
     <html lang="en-GB" className="govuk-template">
       <head>
@@ -39,13 +42,13 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body className="govuk-template__body" suppressHydrationWarning>
-        <script dangerouslySetInnerHTML={{ __html: supportScript }} />
+        <script nonce={nonce} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: supportScript }} />
         <a href="#main-content" className="govuk-skip-link" data-module="govuk-skip-link">
           Skip to main content
         </a>
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -1,6 +1,7 @@
 // `npm run dev`: a running, seeded app on a fresh machine. Without DATABASE_URL it
 // starts (or reuses) the embedded PostgreSQL under .data/; then migrates, seeds when
-// empty, and runs `remix dev` on http://localhost:3000.
+// empty, and runs `remix dev` with the app server (scripts/server.ts) on
+// http://localhost:3000.
 import "dotenv/config";
 import { spawn } from "node:child_process";
 import path from "node:path";
@@ -29,7 +30,9 @@ try {
 }
 
 const port = process.env.PORT ?? "3000";
-const remix = spawn(path.join(PROJECT_ROOT, "node_modules/.bin/remix"), ["dev"], {
+// --manual: the app server (scripts/server.ts) stays up and loads each new build
+// itself, so the database pool and the embedded server survive a rebuild.
+const remix = spawn(path.join(PROJECT_ROOT, "node_modules/.bin/remix"), ["dev", "--manual", "-c", "node --import tsx scripts/server.ts"], {
   cwd: PROJECT_ROOT,
   stdio: "inherit",
   env: {

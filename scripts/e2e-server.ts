@@ -1,5 +1,5 @@
 // The server the browser tests use: the production build (`remix build`, then
-// remix-serve) on a freshly migrated and seeded database of its own, on the tests'
+// scripts/server.ts, as in production) on a freshly migrated and seeded database of its own, on the tests'
 // embedded PostgreSQL (or DATABASE_URL's server). Playwright starts and stops it.
 import { spawn, spawnSync } from "node:child_process";
 import path from "node:path";
@@ -19,7 +19,7 @@ if (build.status !== 0) {
   process.exit(1);
 }
 
-const app = spawn(process.execPath, [path.join(PROJECT_ROOT, "node_modules/@remix-run/serve/dist/cli.js"), "build/index.js"], {
+const app = spawn(process.execPath, ["--import", "tsx", path.join(PROJECT_ROOT, "scripts/server.ts")], {
   cwd: PROJECT_ROOT,
   stdio: "inherit",
   env: { ...process.env, NODE_ENV: "production", APP_DATABASE_URL: urls.appUrl, SESSION_SECRET: "e2e-session-secret-not-for-production", PORT: port },

@@ -55,6 +55,9 @@ export function PageChrome(props: {
                 <form method="post" action="/sign-out" className="govuk-!-display-inline">
                   <p className="govuk-body-s govuk-!-margin-bottom-0">
                     Signed in as {props.signedIn.name}.{" "}
+                    <Link to="/account" className="govuk-footer__link govuk-!-margin-left-2">
+                      Your account
+                    </Link>
                     <button type="submit" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0 govuk-!-margin-left-2">
                       Sign out
                     </button>

@@ -14,8 +14,13 @@ import { isProduction } from "~/utils/env.server";
 export const INACTIVITY_TIMEOUT_SECONDS = 60 * 60 * 24 * 10; // 10 days
 const ACTIVITY_CHECK_INTERVAL_SECONDS = 60 * 60; // 1 hour
 
-export type SessionUser = { id: string; email: string; name: string };
-export type ValidSession = { id: string; user: SessionUser };
+export type SessionUser = { id: string; email: string; name: string; twoFactorEnabled: boolean };
+/**
+ * `twoFactorVerified` is false until the second step is passed. For a user without
+ * two-step verification it stays false and means nothing; for one with it, the
+ * session does not count as signed in until it is true (auth.server.ts).
+ */
+export type ValidSession = { id: string; user: SessionUser; twoFactorVerified: boolean };
 
 function generateSecureRandomString(): string {
   const bytes = new Uint8Array(20);
@@ -28,12 +33,15 @@ function hashSecret(secret: string): Uint8Array {
 }
 
 /** Creates a session and returns the token for the cookie (the only copy of the secret). */
-export async function createSession(userId: string): Promise<string> {
+export async function createSession(userId: string, options: { twoFactorVerified?: boolean } = {}): Promise<string> {
   const id = generateSecureRandomString();
   const secret = generateSecureRandomString();
-  await db().session.create({ data: { id, userId, secretHash: Buffer.from(hashSecret(secret)) } });
+  await db().session.create({
+    data: { id, userId, secretHash: Buffer.from(hashSecret(secret)), twoFactorVerified: options.twoFactorVerified ?? false },
+  });
   return `${id}.${secret}`;
 }
+
 
 export async function validateSessionToken(token: string): Promise<ValidSession | null> {
   const [id, secret, ...rest] = token.split(".");
@@ -44,7 +52,8 @@ export async function validateSessionToken(token: string): Promise<ValidSession 
       id: true,
       secretHash: true,
       lastVerifiedAt: true,
-      user: { select: { id: true, email: true, name: true } },
+      twoFactorVerified: true,
+      user: { select: { id: true, email: true, name: true, totpEnabledAt: true } },
     },
   });
   if (!session) return null;
@@ -59,11 +68,28 @@ export async function validateSessionToken(token: string): Promise<ValidSession 
   if (idleSeconds >= ACTIVITY_CHECK_INTERVAL_SECONDS) {
     await db().session.update({ where: { id }, data: { lastVerifiedAt: new Date(now) } });
   }
-  return { id: session.id, user: session.user };
+  const { totpEnabledAt, ...user } = session.user;
+  return { id: session.id, user: { ...user, twoFactorEnabled: totpEnabledAt !== null }, twoFactorVerified: session.twoFactorVerified };
 }
 
 export async function deleteSession(sessionId: string) {
   await db().session.deleteMany({ where: { id: sessionId } });
+}
+
+/**
+ * Ends every session of the user, or every one but `exceptSessionId` (the device
+ * the user is using). Returns how many ended.
+ */
+export async function deleteSessionsOfUser(userId: string, options: { exceptSessionId?: string } = {}): Promise<number> {
+  const { count } = await db().session.deleteMany({
+    where: { userId, ...(options.exceptSessionId ? { id: { not: options.exceptSessionId } } : {}) },
+  });
+  return count;
+}
+
+/** The second step is passed: from now on the session counts as signed in. */
+export async function markSessionTwoFactorVerified(sessionId: string) {
+  await db().session.updateMany({ where: { id: sessionId }, data: { twoFactorVerified: true } });
 }
 
 /** `__Host-` in production: the browser then insists on Secure, path=/ and no Domain. */

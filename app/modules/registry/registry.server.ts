@@ -36,7 +36,7 @@ export async function listPartnerships(): Promise<PartnershipSummary[]> {
 export async function findUserByEmail(email: string) {
   return db().user.findUnique({
     where: { email: normaliseEmail(email) },
-    select: { id: true, email: true, name: true, passwordHash: true },
+    select: { id: true, email: true, name: true, passwordHash: true, totpEnabledAt: true },
   });
 }
 
@@ -51,22 +51,31 @@ export type UserMembership = {
   role: MembershipRole;
   agencyId: string | null;
   partnership: PartnershipSummary;
+  /** The partnership's setting: its managers must use two-step verification. */
+  managersNeedTwoFactor: boolean;
 };
 
 const membershipFields = {
   id: true,
   role: true,
   agencyId: true,
-  partnership: { select: registryFields },
+  partnership: { select: { ...registryFields, requireManagerTwoFactor: true } },
 } as const;
 
 function toUserMembership(row: {
   id: string;
   role: MembershipRole;
   agencyId: string | null;
-  partnership: PartnershipSummary;
+  partnership: PartnershipSummary & { requireManagerTwoFactor: boolean };
 }): UserMembership {
-  return { membershipId: row.id, role: row.role, agencyId: row.agencyId, partnership: row.partnership };
+  const { requireManagerTwoFactor, ...partnership } = row.partnership;
+  return {
+    membershipId: row.id,
+    role: row.role,
+    agencyId: row.agencyId,
+    partnership,
+    managersNeedTwoFactor: requireManagerTwoFactor,
+  };
 }
 
 /** The signed-in user's own memberships, in every partnership (RLS policy on app.user_id). */
