@@ -74,3 +74,40 @@ test("the Barnet probation editor sees no edit controls on a police-led priority
   await page.getByRole("link", { name: /Update what we will do/ }).click();
   await expectNoAxeViolations(page);
 });
+
+test("the Barnet manager edits and closes an action, and reads the audit log", async ({ page }) => {
+  await signIn(page, "manager@barnet.example");
+  await page.goto("/barnet");
+  await page.getByRole("link", { name: /^1\. Property crime/ }).click();
+  await page.getByRole("link", { name: "Add an action" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Add an action");
+  await page.getByLabel("Action", { exact: true }).fill("Cocooning after every burglary");
+  await page.getByRole("button", { name: "Add action" }).click();
+  await expect(page.getByText("Action added")).toBeVisible();
+
+  await page.getByRole("link", { name: "Edit action" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Edit action");
+  await page.getByLabel("Action", { exact: true }).fill("");
+  await page.getByRole("button", { name: "Save action" }).click();
+  await expect(page.locator(".govuk-error-summary")).toContainText("Enter what the action is");
+  await expectNoAxeViolations(page);
+  await page.getByLabel("Action", { exact: true }).fill("Cocooning within 48 hours of every burglary");
+  await page.getByRole("button", { name: "Save action" }).click();
+  await expect(page.getByText("Action saved")).toBeVisible();
+
+  await page.getByRole("link", { name: "Close action" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Close this action");
+  await page.getByRole("button", { name: "Close action" }).click();
+  await expect(page.locator(".govuk-error-summary")).toContainText("Select whether the action was completed or dropped");
+  await expectNoAxeViolations(page);
+  await page.getByLabel("It is complete").check();
+  await page.getByLabel("Closing note").fill("Now business as usual for the burglary squad.");
+  await page.getByRole("button", { name: "Close action" }).click();
+  await expect(page.getByText("Action closed")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Update progress" })).toHaveCount(0);
+
+  await page.getByRole("link", { name: "Audit log" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Audit log");
+  await expect(page.getByRole("table", { name: "Changes" })).toContainText("Closed");
+  await expectNoAxeViolations(page);
+});
