@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { History } from "~/components/history";
+import { SuccessBanner } from "~/components/notification-banner";
 import { Prose } from "~/components/prose";
 import { RagTag } from "~/components/rag-tag";
 import { requirePartnershipMember } from "~/modules/access/actor.server";
@@ -34,16 +35,7 @@ export default function ActionPage() {
   return (
     <>
       {saved ? (
-        <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="saved-title" data-module="govuk-notification-banner">
-          <div className="govuk-notification-banner__header">
-            <h2 className="govuk-notification-banner__title" id="saved-title">
-              Success
-            </h2>
-          </div>
-          <div className="govuk-notification-banner__content">
-            <p className="govuk-notification-banner__heading">{saved}</p>
-          </div>
-        </div>
+        <SuccessBanner heading={saved} />
       ) : null}
       {item.priority ? (
         <Link to={`/${partnershipSlug}/priorities/${item.priority.id}`} className="govuk-back-link">

@@ -6,7 +6,7 @@ import { ConflictNotice } from "~/components/conflict";
 import { ErrorSummary, RadiosField, summariseErrors, TextareaField } from "~/components/forms";
 import { requirePartnershipMember } from "~/modules/access/actor.server";
 import { CloseActionSchema } from "~/modules/actions/action-schema";
-import { closeAction, getAction } from "~/modules/actions/actions.server";
+import { closeAction, getActionForUpdate } from "~/modules/actions/actions.server";
 import { invariantResponse } from "~/utils/http";
 import { ACTION_STATUS_LABELS } from "~/utils/labels";
 
@@ -14,10 +14,9 @@ export const meta: MetaFunction = () => [{ title: "Close action - Safer Partners
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, partnership } = await requirePartnershipMember(request, params.partnership);
-  const found = await getAction(actor, params.actionId ?? "");
+  const found = await getActionForUpdate(actor, params.actionId ?? "");
   invariantResponse(found, "Action not found");
-  invariantResponse(found.canUpdate, "You cannot close this action", 403);
-  return { partnershipSlug: partnership.slug, action: found.action };
+  return { partnershipSlug: partnership.slug, action: found };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

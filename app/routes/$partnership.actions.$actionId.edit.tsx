@@ -5,7 +5,7 @@ import { ActionDetailsForm } from "~/components/action-details-form";
 import { ConflictNotice } from "~/components/conflict";
 import { requirePartnershipMember } from "~/modules/access/actor.server";
 import { ActionDetailsSchema } from "~/modules/actions/action-schema";
-import { editAction, getAction } from "~/modules/actions/actions.server";
+import { editAction, getActionForUpdate } from "~/modules/actions/actions.server";
 import { listAgencyChoices } from "~/modules/agencies/agencies.server";
 import { dateInputValue } from "~/utils/form-schemas";
 import { invariantResponse } from "~/utils/http";
@@ -14,10 +14,9 @@ export const meta: MetaFunction = () => [{ title: "Edit action - Safer Partnersh
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, partnership } = await requirePartnershipMember(request, params.partnership);
-  const found = await getAction(actor, params.actionId ?? "");
+  const found = await getActionForUpdate(actor, params.actionId ?? "");
   invariantResponse(found, "Action not found");
-  invariantResponse(found.canUpdate, "You cannot edit this action", 403);
-  return { partnershipSlug: partnership.slug, action: found.action, agencies: await listAgencyChoices(actor) };
+  return { partnershipSlug: partnership.slug, action: found, agencies: await listAgencyChoices(actor) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

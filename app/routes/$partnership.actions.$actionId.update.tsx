@@ -7,7 +7,7 @@ import { DateField, ErrorSummary, RadiosField, summariseErrors, TextareaField } 
 import { RagTag } from "~/components/rag-tag";
 import { requirePartnershipMember } from "~/modules/access/actor.server";
 import { ProgressUpdateSchema } from "~/modules/actions/action-schema";
-import { getAction, updateActionProgress } from "~/modules/actions/actions.server";
+import { getActionForUpdate, updateActionProgress } from "~/modules/actions/actions.server";
 import { formatCalendarDate } from "~/utils/dates";
 import { dateInputValue } from "~/utils/form-schemas";
 import { invariantResponse } from "~/utils/http";
@@ -19,10 +19,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, partnership } = await requirePartnershipMember(request, params.partnership);
-  const found = await getAction(actor, params.actionId ?? "");
+  const found = await getActionForUpdate(actor, params.actionId ?? "");
   invariantResponse(found, "Action not found");
-  invariantResponse(found.canUpdate, "You cannot update this action", 403);
-  return { partnershipSlug: partnership.slug, action: found.action };
+  return { partnershipSlug: partnership.slug, action: found };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { History } from "~/components/history";
+import { SuccessBanner } from "~/components/notification-banner";
 import { requirePartnershipMember } from "~/modules/access/actor.server";
 import { getIndicator } from "~/modules/figures/figures.server";
 import { formatCalendarDate } from "~/utils/dates";
@@ -32,16 +33,7 @@ export default function IndicatorPage() {
   return (
     <>
       {searchParams.get("saved") ? (
-        <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="saved-title" data-module="govuk-notification-banner">
-          <div className="govuk-notification-banner__header">
-            <h2 className="govuk-notification-banner__title" id="saved-title">
-              Success
-            </h2>
-          </div>
-          <div className="govuk-notification-banner__content">
-            <p className="govuk-notification-banner__heading">Figure saved</p>
-          </div>
-        </div>
+        <SuccessBanner heading="Figure saved" />
       ) : null}
       <Link to={`/${partnershipSlug}/indicators`} className="govuk-back-link">
         All indicators

@@ -70,7 +70,7 @@ async function saveIfUnchanged(
   actor: Actor,
   actionId: string,
   version: number,
-  before: NonNullable<Awaited<ReturnType<typeof loadSnapshot>>>,
+  before: Before,
   data: Record<string, unknown>,
   auditAction: string,
   extraAudit: Record<string, unknown> = {},
@@ -90,6 +90,28 @@ async function saveIfUnchanged(
     after: { ...diff.after, ...extraAudit },
   });
   return { status: "saved", actionId };
+}
+
+type Before = NonNullable<Awaited<ReturnType<typeof loadSnapshot>>>;
+
+/**
+ * The preamble of every write to an action: a malformed id or another partnership's
+ * action is null (404); an actor outside its scope gets 403; otherwise `fn` runs in
+ * the tenant transaction with the action as it is now.
+ */
+async function withUpdatableAction<T>(
+  actor: Actor,
+  actionId: string,
+  fn: (tx: TenantTx, before: Before) => Promise<T>,
+): Promise<T | null> {
+  if (!isUuid(actionId)) return null;
+  const { partnershipId } = actor;
+  return withTenant(partnershipId, async (tx) => {
+    const scope = await actionScope(tx, partnershipId, actionId);
+    if (!scope) return null;
+    assertCan(actor, "action:update", scope);
+    return fn(tx, (await loadSnapshot(tx, partnershipId, actionId))!);
+  });
 }
 
 /** An action with its notes, owner and history, and what the actor may do with it. */
@@ -122,15 +144,15 @@ export async function getAction(actor: Actor, actionId: string) {
   });
 }
 
+/** The action for an update, edit or close form: null (404) if not here, 403 if not the actor's to change. */
+export async function getActionForUpdate(actor: Actor, actionId: string) {
+  return withUpdatableAction(actor, actionId, async (_tx, before) => before);
+}
+
 /** Status, RAG, a dated progress note and a revised due date: the routine update. */
 export async function updateActionProgress(actor: Actor, actionId: string, input: ProgressUpdateInput, timeZone: string) {
-  if (!isUuid(actionId)) return null;
   const { partnershipId } = actor;
-  return withTenant(partnershipId, async (tx): Promise<SaveResult | null> => {
-    const scope = await actionScope(tx, partnershipId, actionId);
-    if (!scope) return null;
-    assertCan(actor, "action:update", scope);
-    const before = (await loadSnapshot(tx, partnershipId, actionId))!;
+  return withUpdatableAction(actor, actionId, async (tx, before): Promise<SaveResult> => {
     if (before.closedAt) return { status: "invalid", fieldErrors: { status: ["This action is closed and can no longer be updated"] } };
 
     const today = todayIn(timeZone);
@@ -160,13 +182,8 @@ export async function updateActionProgress(actor: Actor, actionId: string, input
 
 /** Edits what the action is and who owns it. An editor cannot hand it outside their agency's reach. */
 export async function editAction(actor: Actor, actionId: string, input: ActionDetailsInput) {
-  if (!isUuid(actionId)) return null;
   const { partnershipId } = actor;
-  return withTenant(partnershipId, async (tx): Promise<SaveResult | null> => {
-    const scope = await actionScope(tx, partnershipId, actionId);
-    if (!scope) return null;
-    assertCan(actor, "action:update", scope);
-    const before = (await loadSnapshot(tx, partnershipId, actionId))!;
+  return withUpdatableAction(actor, actionId, async (tx, before): Promise<SaveResult> => {
     const priority = await tx.action.findFirst({ where: { id: actionId, partnershipId }, select: { priorityId: true } });
     const invalid = await checkOwner(tx, actor, { ownerAgencyId: input.ownerAgencyId ?? null, priorityId: priority?.priorityId ?? null });
     if (invalid) return invalid;
@@ -183,13 +200,8 @@ export async function editAction(actor: Actor, actionId: string, input: ActionDe
 
 /** Closes an action as complete or dropped, with a closing note. */
 export async function closeAction(actor: Actor, actionId: string, input: CloseActionInput, timeZone: string) {
-  if (!isUuid(actionId)) return null;
   const { partnershipId } = actor;
-  return withTenant(partnershipId, async (tx): Promise<SaveResult | null> => {
-    const scope = await actionScope(tx, partnershipId, actionId);
-    if (!scope) return null;
-    assertCan(actor, "action:update", scope);
-    const before = (await loadSnapshot(tx, partnershipId, actionId))!;
+  return withUpdatableAction(actor, actionId, async (tx, before): Promise<SaveResult> => {
     if (before.closedAt) return { status: "invalid", fieldErrors: { outcome: ["This action is already closed"] } };
     const data = { status: input.outcome, closedAt: new Date() };
     const result = await saveIfUnchanged(tx, actor, actionId, input.version, before, data, "closed", { note: input.note });
