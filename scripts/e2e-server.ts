@@ -22,7 +22,7 @@ if (build.status !== 0) {
 const app = spawn(process.execPath, ["--import", "tsx", path.join(PROJECT_ROOT, "scripts/server.ts")], {
   cwd: PROJECT_ROOT,
   stdio: "inherit",
-  env: { ...process.env, NODE_ENV: "production", APP_DATABASE_URL: urls.appUrl, SESSION_SECRET: "e2e-session-secret-not-for-production", PORT: port },
+  env: { ...process.env, NODE_ENV: "production", APP_DATABASE_URL: urls.appUrl, SESSION_SECRET: "e2e-session-secret-not-for-production", APP_URL: `http://localhost:${port}`, PORT: port },
 });
 
 async function stop() {

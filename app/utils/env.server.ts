@@ -29,6 +29,10 @@ export function env(): Env {
     if (result.data.NODE_ENV === "production" && result.data.SESSION_SECRET.startsWith("dev-only")) {
       throw new Error("SESSION_SECRET must be set in production.");
     }
+    if (result.data.NODE_ENV === "production" && !process.env.APP_URL) {
+      // Links in invitations and reset e-mails would otherwise point at localhost.
+      throw new Error("APP_URL must be set in production (the address people use, e.g. https://safer-partnerships.fly.dev).");
+    }
     parsed = result.data;
   }
   return parsed;
