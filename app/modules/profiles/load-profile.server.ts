@@ -13,6 +13,8 @@ export async function loadProfile(profile: PartnershipProfile): Promise<{ partne
       name: profile.name,
       financialYearStartMonth: startMonth,
       policeForceArea: profile.policeForceArea ?? null,
+      // A loaded profile is a configured partnership: no guided set-up to walk through.
+      setupCompletedAt: new Date(),
     },
     select: { id: true },
   });
