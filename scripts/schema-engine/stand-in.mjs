@@ -114,10 +114,14 @@ async function connect(config) {
 // (3) adapter-pg's own shadow database reuses the connection string (so it points at
 // the real database) and drops it while its pool is still open. Make our own, with a
 // random name, and drop it WITH (FORCE) when the engine lets go of it (or we exit).
-const shadows = new Set();
-async function dropShadow(name) {
-  if (!shadows.delete(name)) return;
-  await admin(`DROP DATABASE IF EXISTS ${ident(name)} WITH (FORCE)`).catch((e) => log("WARN", `could not drop shadow database ${name}: ${e.message}`));
+// Every caller waits for the one DROP of a name, wherever it was started.
+const shadows = new Map(); // name -> the DROP of it, once started
+function dropShadow(name) {
+  if (shadows.get(name) === null) {
+    shadows.set(name, admin(`DROP DATABASE IF EXISTS ${ident(name)} WITH (FORCE)`)
+      .catch((e) => log("WARN", `could not drop shadow database ${name}: ${e.message}`)));
+  }
+  return shadows.get(name);
 }
 const factory = {
   provider: "postgres",
@@ -126,7 +130,7 @@ const factory = {
   async connectToShadowDb() {
     const name = `prisma_migrate_shadow_db_${randomUUID().replaceAll("-", "")}`;
     await admin(`CREATE DATABASE ${ident(name)}`);
-    shadows.add(name);
+    shadows.set(name, null);
     const adapter = await connect({ ...conn, database: name });
     const dispose = adapter.dispose.bind(adapter);
     adapter.dispose = async () => { await dispose(); await dropShadow(name); };
@@ -188,28 +192,44 @@ async function call(method, params = {}) {
 
 // Requests run one at a time, in order, as they do in the native engine.
 let queue = Promise.resolve();
+let inFlight = null; // the request being handled, answered even if the engine crashes
 async function handle(request) {
+  inFlight = request;
   try {
     globalThis.PRISMA_WASM_PANIC_REGISTRY.message = "";
     const result = await call(request.method, request.params);
-    // A panic inside the engine can surface as an empty result: never pass that off
-    // as an answer (an empty diff would read as "no drift").
+    // Never pass off a result produced after a panic as an answer (an empty diff
+    // would read as "no drift").
     if (globalThis.PRISMA_WASM_PANIC_REGISTRY.message) throw new WebAssembly.RuntimeError(globalThis.PRISMA_WASM_PANIC_REGISTRY.message);
     send({ jsonrpc: "2.0", id: request.id, result });
   } catch (e) {
-    // A wasm trap (RuntimeError) is a panic; anything else is an engine error, with
-    // the Prisma error code (e.g. P3005) the engine put on it, if any (not pg's codes).
-    const isPanic = e instanceof WebAssembly.RuntimeError;
-    const errorCode = /^P\d{4}$/.test(e?.code) ? e.code : null;
-    send({ jsonrpc: "2.0", id: request.id, error: { code: 4466, message: "An error happened. Check the data field for details.",
-      data: { is_panic: isPanic, message: (isPanic && globalThis.PRISMA_WASM_PANIC_REGISTRY.message) || (e?.message ?? String(e)), meta: e?.meta ?? null, error_code: errorCode } } });
-    if (isPanic) await shutdown(101);
+    sendError(request, e);
+    if (e instanceof WebAssembly.RuntimeError) await shutdown(101);
+  } finally {
+    if (inFlight === request) inFlight = null;
   }
 }
+// A wasm trap (RuntimeError) is a panic, whose message is in the registry (the trap's
+// own is only "unreachable"); anything else is an engine error, with the Prisma error
+// code (e.g. P3005) the engine put on it, if any (not pg's codes). The CLI shows
+// error.message for a panic and data.message otherwise.
+function sendError(request, e) {
+  const isPanic = e instanceof WebAssembly.RuntimeError;
+  const message = (isPanic && globalThis.PRISMA_WASM_PANIC_REGISTRY.message) || (e?.message ?? String(e));
+  const errorCode = /^P\d{4}$/.test(e?.code) ? e.code : null;
+  send({ jsonrpc: "2.0", id: request.id, error: { code: 4466, message: isPanic ? message : "An error happened. Check the data field for details.",
+    data: { is_panic: isPanic, message, meta: e?.meta ?? null, error_code: errorCode } } });
+}
 
+// The CLI stops the engine by ending stdin and sending SIGTERM at once, so shutdown
+// runs more than once: each run waits for every DROP, including those another started
+// (exiting while one is in flight left its shadow database behind). A failure's exit
+// code wins over a clean stop's.
+let exitCode = 0;
 async function shutdown(code) {
-  await Promise.all([...shadows].map(dropShadow));
-  process.exit(code);
+  exitCode ||= code;
+  await Promise.all([...shadows.keys()].map(dropShadow));
+  process.exit(exitCode);
 }
 
 createInterface({ input: process.stdin, crlfDelay: Infinity })
@@ -226,7 +246,17 @@ createInterface({ input: process.stdin, crlfDelay: Infinity })
   // A `print` still waiting then has no one left to answer it.
   .on("close", () => { for (const resolve of pendingPrints.values()) resolve(); queue.then(() => shutdown(0)); });
 process.on("SIGTERM", () => shutdown(0));
-// The wasm engine rejects malformed params by throwing outside any promise: report it
-// the way the CLI reads a crashed engine, as an ERROR log line and exit code 1.
-process.on("uncaughtException", (e) => { log("ERROR", e?.message ?? String(e)); shutdown(1); });
+// A Rust panic in the engine's async work traps inside a microtask (and the engine
+// rejects malformed params by throwing outside any promise), so it never reaches
+// handle(). Answer the request in hand before exiting: the Prisma CLI, when the engine
+// exits without answering, often exits 0 and prints nothing, e.g. a `migrate diff
+// --exit-code` that reads as "no drift". Also log it the way the CLI reads a crashed
+// engine, as an ERROR line.
+process.on("uncaughtException", (e) => {
+  const isPanic = e instanceof WebAssembly.RuntimeError;
+  log("ERROR", (isPanic && globalThis.PRISMA_WASM_PANIC_REGISTRY.message) || (e?.message ?? String(e)));
+  if (inFlight) sendError(inFlight, e);
+  inFlight = null;
+  shutdown(isPanic ? 101 : 1);
+});
 process.on("SIGINT", () => shutdown(130));

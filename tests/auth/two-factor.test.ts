@@ -117,6 +117,17 @@ describe("the second step at sign-in", () => {
     expect((await validateSessionToken(token))?.twoFactorVerified).toBe(true);
   });
 
+  it("a code works once: the same code cannot sign in a second session", async () => {
+    const user = await createUser({});
+    const { key } = await turnOnTwoFactor(user);
+    const code = totpCode(key);
+    const first = await passwordOnlySession(user.email);
+    expect(await verifySecondStep(first.session, { code })).toMatchObject({ status: "verified" });
+    const second = await passwordOnlySession(user.email);
+    expect(await verifySecondStep(second.session, { code })).toEqual({ status: "wrong-code" });
+    expect((await validateSessionToken(second.token))?.twoFactorVerified).toBe(false);
+  });
+
   it("a wrong code leaves the session waiting", async () => {
     const user = await createUser({});
     const { key } = await turnOnTwoFactor(user);

@@ -8,7 +8,7 @@
 // their SHA-256 is kept (each has 80 random bits, too many to guess from a hash).
 import { decodeBase32IgnorePadding, encodeBase32LowerCaseNoPadding, encodeBase32UpperCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
 import { sha256 } from "@oslojs/crypto/sha2";
-import { createTOTPKeyURI, verifyTOTPWithGracePeriod } from "@oslojs/otp";
+import { createTOTPKeyURI, verifyHOTP, verifyTOTPWithGracePeriod } from "@oslojs/otp";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { renderSVG } from "uqr";
 import { db } from "~/utils/db.server";
@@ -85,6 +85,20 @@ function keyFromSetupToken(userId: string, setupToken: string): Uint8Array | nul
 
 function verifyTotp(key: Uint8Array, code: string): boolean {
   return verifyTOTPWithGracePeriod(key, TOTP_PERIOD_SECONDS, TOTP_DIGITS, code, TOTP_GRACE_SECONDS);
+}
+
+/**
+ * The 30-second step a code belongs to, within the grace period either side of now,
+ * or null. Knowing the step lets sign-in refuse a code that was already used.
+ */
+function matchingTotpStep(key: Uint8Array, code: string, now: Date): number | null {
+  const seconds = Math.floor(now.getTime() / 1000);
+  const first = Math.floor((seconds - TOTP_GRACE_SECONDS) / TOTP_PERIOD_SECONDS);
+  const last = Math.floor((seconds + TOTP_GRACE_SECONDS) / TOTP_PERIOD_SECONDS);
+  for (let step = last; step >= first; step -= 1) {
+    if (verifyHOTP(key, BigInt(step), TOTP_DIGITS, code)) return step;
+  }
+  return null;
 }
 
 /** Spaces and dashes people type or copy are ignored; letters in any case. */
@@ -191,7 +205,15 @@ async function checkCode(userId: string, code: string, now: Date): Promise<Exclu
   const user = await db().user.findUnique({ where: { id: userId }, select: { totpKey: true } });
   if (!user?.totpKey) return { status: "wrong-code" };
   if (TOTP_CODE.test(code)) {
-    return verifyTotp(new Uint8Array(user.totpKey), code)
+    const step = matchingTotpStep(new Uint8Array(user.totpKey), code, now);
+    if (step === null) return { status: "wrong-code" };
+    // A code works once: someone who saw it (over a shoulder, in a log) cannot reuse
+    // it within its window. Only one of two simultaneous uses moves the step on.
+    const { count } = await db().user.updateMany({
+      where: { id: userId, OR: [{ totpLastUsedStep: null }, { totpLastUsedStep: { lt: step } }] },
+      data: { totpLastUsedStep: step },
+    });
+    return count === 1
       ? { status: "verified", usedRecoveryCode: false, recoveryCodesLeft: await countRecoveryCodesLeft(userId) }
       : { status: "wrong-code" };
   }
