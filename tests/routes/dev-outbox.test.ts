@@ -16,15 +16,22 @@ describe("/dev/outbox", () => {
   });
 
   describe("in production", () => {
-    const saved = { NODE_ENV: process.env.NODE_ENV, SESSION_SECRET: process.env.SESSION_SECRET };
+    const saved = { NODE_ENV: process.env.NODE_ENV, SESSION_SECRET: process.env.SESSION_SECRET, APP_URL: process.env.APP_URL };
     afterAll(() => {
-      Object.assign(process.env, saved);
+      for (const [key, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
       vi.resetModules();
     });
 
     it("is not found", async () => {
       // The environment is read once per module load: load the route afresh as production would.
-      Object.assign(process.env, { NODE_ENV: "production", SESSION_SECRET: "a production secret for this test only" });
+      Object.assign(process.env, {
+        NODE_ENV: "production",
+        SESSION_SECRET: "a production secret for this test only",
+        APP_URL: "https://safer-partnerships.example",
+      });
       vi.resetModules();
       const production = await import("~/routes/dev.outbox");
       const res = (await callRoute(production.loader, { path: "/dev/outbox" })) as Response;
