@@ -2,7 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Leads } from "~/components/leads";
 import { RagTag } from "~/components/rag-tag";
-import { requirePartnershipMember } from "~/modules/access/actor.server";
+import { ImportantBanner } from "~/components/notification-banner";
+import { requirePartnershipMember, sectionsFor } from "~/modules/access/actor.server";
 import { getPartnershipHome } from "~/modules/partnerships/home.server";
 import { formatCalendarDate, formatTimeOfDay, strategyHeading } from "~/utils/dates";
 import { BOARD_KIND_LABELS } from "~/utils/labels";
@@ -13,11 +14,14 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, partnership } = await requirePartnershipMember(request, params.partnership);
-  const { nextMeeting, lastMeeting, ...home } = await getPartnershipHome(actor, partnership.timeZone);
+  const { nextMeeting, lastMeeting, setup, ...home } = await getPartnershipHome(actor, partnership.timeZone);
   const meeting = nextMeeting ?? lastMeeting;
   return {
     partnership: { slug: partnership.slug, name: partnership.name },
     ...home,
+    setup: sectionsFor(actor).settings
+      ? { manager: true, finished: setup.finished, missing: setup.missing, stillBeingSetUp: false }
+      : { manager: false, finished: true, missing: [], stillBeingSetUp: !setup.finished && !setup.hasStrategy },
     meeting: meeting && {
       upcoming: Boolean(nextMeeting),
       board: meeting.board.name,
@@ -30,10 +34,31 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function PartnershipHome() {
-  const { partnership, councils, strategy, priorities, boards, indicatorCount, meeting } = useLoaderData<typeof loader>();
+  const { partnership, councils, strategy, priorities, boards, indicatorCount, meeting, setup } = useLoaderData<typeof loader>();
   const base = `/${partnership.slug}`;
   return (
     <>
+      {setup.manager && !setup.finished ? (
+        <ImportantBanner>
+          <p className="govuk-notification-banner__heading">This partnership is not fully set up yet</p>
+          {setup.missing.length > 0 ? (
+            <>
+              <p className="govuk-body">It still has:</p>
+              <ul className="govuk-list govuk-list--bullet">
+                {setup.missing.map((item) => (
+                  <li key={item}>{item}</li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          <p className="govuk-body">
+            <Link to={`${base}/setup`} className="govuk-notification-banner__link">
+              Continue setting up the partnership
+            </Link>
+          </p>
+        </ImportantBanner>
+      ) : null}
+      {setup.stillBeingSetUp ? <p className="govuk-body govuk-hint">This partnership is still being set up.</p> : null}
       <span className="govuk-caption-l">{councils.join(", ")}</span>
       <h1 className="govuk-heading-xl">{partnership.name}</h1>
 

@@ -27,7 +27,7 @@ export default function PartnershipLayout() {
         { to: `${base}/boards`, label: "Boards" },
         ...(sections.members ? [{ to: `${base}/members`, label: "Members" }] : []),
         ...(sections.auditLog ? [{ to: `${base}/audit`, label: "Audit log" }] : []),
-        ...(sections.settings ? [{ to: `${base}/settings/security`, label: "Settings" }] : []),
+        ...(sections.settings ? [{ to: `${base}/settings`, label: "Settings" }] : []),
       ]}
     >
       <Outlet />

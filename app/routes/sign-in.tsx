@@ -71,6 +71,11 @@ export default function SignIn() {
               Forgotten your password?
             </Link>
           </p>
+          <p className="govuk-body">
+            <Link to="/sign-up" className="govuk-link">
+              Create an account for a new partnership
+            </Link>
+          </p>
         </div>
       </div>
     </PageChrome>

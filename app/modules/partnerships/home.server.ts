@@ -1,5 +1,6 @@
 import { assertCan, type Actor } from "~/modules/access/actor.server";
 import { findLastMeeting, findNextMeeting } from "~/modules/meetings/meetings.server";
+import { readSetupProgress } from "~/modules/onboarding/setup.server";
 import { listPrioritiesOfCurrentStrategy } from "~/modules/priorities/priorities.server";
 import { withTenant } from "~/utils/db.server";
 import { todayIn } from "~/utils/dates";
@@ -20,7 +21,10 @@ export async function getPartnershipHome(actor: Actor, timeZone: string) {
     const indicatorCount = await tx.indicator.count({ where: { partnershipId, archivedAt: null } });
     const nextMeeting = await findNextMeeting(tx, partnershipId, today);
     const lastMeeting = nextMeeting ? null : await findLastMeeting(tx, partnershipId, today);
+    // While set-up is not finished, managers are told what is still missing.
+    const setup = await readSetupProgress(tx, partnershipId);
     return {
+      setup: { finished: setup.completedAt !== null, missing: setup.missing, hasStrategy: setup.hasStrategy },
       councils: councils.map((c) => c.name),
       strategy,
       priorities,

@@ -1,0 +1,55 @@
+// Settings: every section a partnership manager can change.
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requirePartnershipMember } from "~/modules/access/actor.server";
+import { getSetupProgress } from "~/modules/onboarding/setup.server";
+
+export const meta: MetaFunction = () => [{ title: "Settings - Safer Partnerships" }];
+
+const SECTIONS = [
+  { path: "settings/details", label: "Partnership details", hint: "Name, councils, police force area, financial year, residents and households" },
+  { path: "settings/agencies", label: "Partner agencies", hint: "The organisations in the partnership" },
+  { path: "settings/people", label: "Named people", hint: "Leads, chairs and board members who need no account" },
+  { path: "settings/boards", label: "Boards", hint: "Boards and sub-boards, their chairs and members" },
+  { path: "settings/strategy", label: "Strategy and priorities", hint: "The strategy period and its numbered priorities" },
+  { path: "settings/indicators", label: "Indicators", hint: "Indicators, baselines and targets" },
+  { path: "settings/rag", label: "RAG rules", hint: "When an indicator is green, amber or red" },
+  { path: "settings/profile", label: "Import or export the set-up", hint: "The whole configuration as one file" },
+  { path: "settings/export", label: "Download all data", hint: "Everything the partnership holds" },
+  { path: "settings/security", label: "Security", hint: "Two-step verification for managers" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { actor, partnership } = await requirePartnershipMember(request, params.partnership);
+  const progress = await getSetupProgress(actor); // managers only (403 otherwise)
+  return { slug: partnership.slug, setupFinished: Boolean(progress.completedAt) };
+}
+
+export default function Settings() {
+  const { slug, setupFinished } = useLoaderData<typeof loader>();
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <h1 className="govuk-heading-l">Settings</h1>
+        {setupFinished ? null : (
+          <p className="govuk-body">
+            <Link to={`/${slug}/setup`} className="govuk-link">
+              Continue setting up the partnership
+            </Link>
+          </p>
+        )}
+        <ul className="govuk-list govuk-list--spaced">
+          {SECTIONS.map((section) => (
+            <li key={section.path}>
+              <Link to={`/${slug}/${section.path}`} className="govuk-link govuk-!-font-weight-bold">
+                {section.label}
+              </Link>
+              <br />
+              <span className="govuk-body-s">{section.hint}</span>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </div>
+  );
+}
