@@ -3,45 +3,15 @@
 //   "Key developments for Community Safety within Halton".
 // The paper names no council, no agency, no strategy and no indicator of the partnership's
 // own; the two agencies are those the seeds README says serve Halton.
-import type { PartnershipProfile } from "../../app/modules/profiles/profile-schema.js";
+// Its configuration (agencies, people, boards) is in prisma/profiles/halton.yaml;
+// this file holds what is not configuration: the meeting.
+import type { SeedActivity } from "./seed-activity.js";
 
 const AUTHOR = "Strategic Director – Health and Community";
 const RECOMMENDATION =
   "Board Members are asked to note the report, agree the conclusions and provide active support to members of the Community Safety Team needing to address issues as they develop.";
 
-export const halton: PartnershipProfile = {
-  slug: "halton",
-  name: "Safer Halton Partnership",
-  // The paper never names the council ("Halton Borough Council" does not appear).
-  councils: [],
-  policeForceArea: "Cheshire",
-
-  agencies: [
-    { key: "cheshire-police", name: "Cheshire Constabulary", kind: "POLICE" },
-    { key: "cheshire-fire", name: "Cheshire Fire and Rescue Service", kind: "FIRE_AND_RESCUE" },
-  ],
-
-  people: [{ key: "p-strategic-director", name: AUTHOR }],
-
-  boards: [
-    {
-      key: "ppb",
-      name: "Safer Halton Policy and Performance Board",
-      kind: "SCRUTINY_COMMITTEE",
-      members: [],
-    },
-    {
-      key: "shp",
-      name: "Safer Halton Partnership",
-      shortName: "SHP",
-      kind: "PARTNERSHIP_BOARD",
-      members: [],
-    },
-  ],
-
-  strategies: [],
-  indicators: [],
-
+export const halton: SeedActivity = {
   meetings: [
     {
       board: "ppb",

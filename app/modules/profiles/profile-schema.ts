@@ -4,6 +4,7 @@
 // can be loaded into any database.
 //
 // Decimal values are strings ("24.841") so they stay exact.
+import { z } from "zod";
 
 export type AgencyKind =
   | "POLICE"
@@ -159,3 +160,185 @@ export type PartnershipProfile = {
     }>;
   }>;
 };
+
+// ---------------------------------------------------------------------------
+// The profile document: the configuration part of a PartnershipProfile, as a file a
+// manager exports and imports (YAML, or JSON). Delivery plans, figures and meetings
+// are not configuration and stay out of it. Strict: a key the file may not have is
+// refused, so a typo ("leed:") never passes silently.
+// ---------------------------------------------------------------------------
+
+const text = (max = 300) => z.string().trim().min(1, "must not be empty").max(max, `must be ${max} characters or fewer`);
+const longText = text(20_000);
+const key = z
+  .string()
+  .min(1, "must not be empty")
+  .max(100, "must be 100 characters or fewer")
+  .regex(/^[^\s#]+$/, "must be one word, without spaces or '#'");
+/** An exact number, kept as text ("24.841"); a number written without quotes is accepted too. */
+const decimal = z
+  .union([z.string().trim(), z.number().finite().transform((n) => String(n))])
+  .refine((v) => /^-?\d{1,10}(\.\d{1,4})?$/.test(v), "must be a number, like 1234.5 (up to 4 decimal places)");
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written as 2013-01-15")
+  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "is not a real date");
+const year = z.number().int("must be a whole number").min(1990, "must be 1990 or later").max(2100, "must be 2100 or earlier");
+
+const PeriodRefSchema = z.discriminatedUnion("type", [
+  z.strictObject({ type: z.literal("YEAR"), financialYear: year }),
+  z.strictObject({
+    type: z.literal("QUARTER"),
+    financialYear: year,
+    quarter: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)], { error: "must be 1, 2, 3 or 4" }),
+  }),
+  z.strictObject({ type: z.literal("MONTH"), year, month: z.number().int().min(1, "must be 1 to 12").max(12, "must be 1 to 12") }),
+  z.strictObject({ type: z.literal("WEEK"), endsOn: isoDate }),
+]);
+
+const PriorityRefSchema = z.templateLiteral([z.string(), "#", z.number().int()], {
+  error: "must name a priority as strategy key, '#' and its number, like scs-2011#3",
+});
+
+export const AGENCY_KINDS = ["POLICE", "PROBATION", "FIRE_AND_RESCUE", "COUNCIL", "HEALTH", "YOUTH_OFFENDING", "CRIMINAL_JUSTICE", "VOLUNTARY", "OTHER"] as const;
+export const BOARD_KINDS = ["PARTNERSHIP_BOARD", "EXECUTIVE_BOARD", "SUB_BOARD", "SCRUTINY_COMMITTEE", "OTHER"] as const;
+export const RATE_UNITS = ["RATE_PER_100", "RATE_PER_1000", "RATE_PER_100000"] as const;
+
+export const ProfileDocumentSchema = z.strictObject({
+  slug: z.string().max(100).optional(),
+  name: text(),
+  councils: z.array(text()).default([]),
+  financialYearStartMonth: z.number().int().min(1, "must be 1 to 12").max(12, "must be 1 to 12").optional(),
+  policeForceArea: text().optional(),
+  denominators: z
+    .array(
+      z.strictObject({
+        key,
+        kind: z.enum(["RESIDENTS", "HOUSEHOLDS", "OTHER"]),
+        name: text(),
+        values: z.array(z.strictObject({ financialYear: year, value: decimal, source: text(1000).optional() })).default([]),
+      }),
+    )
+    .default([]),
+  agencies: z
+    .array(
+      z.strictObject({
+        key,
+        name: text(),
+        shortName: text(50).optional(),
+        kind: z.enum(AGENCY_KINDS),
+        isGroup: z.boolean().optional(),
+        parent: key.optional(),
+      }),
+    )
+    .default([]),
+  people: z
+    .array(
+      z.strictObject({
+        key,
+        name: text(),
+        jobTitle: text().optional(),
+        agency: key.optional(),
+        email: z.email("must be an email address, like name@example.org").optional(),
+      }),
+    )
+    .default([]),
+  boards: z
+    .array(
+      z.strictObject({
+        key,
+        name: text(),
+        shortName: text(50).optional(),
+        kind: z.enum(BOARD_KINDS),
+        parent: key.optional(),
+        description: longText.optional(),
+        reportsToParent: text().optional(),
+        members: z
+          .array(
+            z.strictObject({
+              person: key,
+              role: z.enum(["CHAIR", "VICE_CHAIR", "CO_CHAIR", "MEMBER"]),
+              agency: key.optional(),
+            }),
+          )
+          .default([]),
+      }),
+    )
+    .default([]),
+  strategies: z
+    .array(
+      z.strictObject({
+        key,
+        title: text(),
+        startYear: year,
+        endYear: year,
+        summary: longText.optional(),
+        approvedOn: isoDate.optional(),
+        approvedBy: text().optional(),
+        priorities: z
+          .array(
+            z.strictObject({
+              number: z.number().int("must be a whole number").min(1, "must be 1 or more").max(999),
+              title: text(),
+              whyPriority: longText.optional(),
+              whatWeWillDo: longText.optional(),
+              responsibleBoard: key.optional(),
+              leads: z.array(z.strictObject({ agency: key.optional(), person: key.optional() })).default([]),
+            }),
+          )
+          .default([]),
+      }),
+    )
+    .default([]),
+  indicators: z
+    .array(
+      z.strictObject({
+        key,
+        code: text(50).optional(),
+        name: text(),
+        description: longText.optional(),
+        unit: z.enum(["COUNT", "PERCENTAGE", "RATE_PER_100", "RATE_PER_1000", "RATE_PER_100000", "SCORE", "RATIO"]),
+        direction: z.enum(["HIGHER_IS_BETTER", "LOWER_IS_BETTER"]),
+        denominator: key.optional(),
+        source: text(1000).optional(),
+        frequency: z.enum(["WEEKLY", "MONTHLY", "QUARTERLY", "YEARLY"]),
+        responsibleBoard: key.optional(),
+        ownerBoard: key.optional(),
+        leadAgency: key.optional(),
+        priorities: z.array(PriorityRefSchema).optional(),
+        baselines: z
+          .array(z.strictObject({ period: PeriodRefSchema.optional(), value: decimal.optional(), count: decimal.optional(), note: text(2000).optional() }))
+          .optional(),
+        targets: z
+          .array(
+            z.strictObject({
+              period: PeriodRefSchema,
+              value: decimal.optional(),
+              requiredDirection: z.enum(["INCREASE", "REDUCE", "MAINTAIN"]).optional(),
+              note: text(2000).optional(),
+              changes: z
+                .array(
+                  z.strictObject({
+                    previousValue: decimal.optional(),
+                    newValue: decimal.optional(),
+                    reason: text(2000).optional(),
+                    agreedBy: text().optional(),
+                    agreedOn: isoDate.optional(),
+                  }),
+                )
+                .optional(),
+            }),
+          )
+          .optional(),
+      }),
+    )
+    .default([]),
+});
+
+/** A profile document after validation: what export writes and import reads. */
+export type ProfileDocument = z.infer<typeof ProfileDocumentSchema>;
+
+// A validated document is a PartnershipProfile (without actions, figures or meetings).
+export function profileFromDocument(document: ProfileDocument, slug = document.slug ?? ""): PartnershipProfile {
+  return { ...document, slug } satisfies PartnershipProfile;
+}
