@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { IndicatorSummary } from "~/modules/indicators/indicators.server";
+import { RagTag } from "./rag-tag";
 import { formatIndicatorValue, formatNumber } from "~/utils/format";
 import { DIRECTION_LABELS, REQUIRED_DIRECTION_LABELS } from "~/utils/labels";
 
@@ -30,6 +31,7 @@ export function IndicatorTable({ indicators, caption, partnershipSlug, showPrior
           <th scope="col" className="govuk-table__header">Baseline</th>
           <th scope="col" className="govuk-table__header">Target</th>
           <th scope="col" className="govuk-table__header">Latest figure</th>
+          <th scope="col" className="govuk-table__header">RAG</th>
         </tr>
       </thead>
       <tbody className="govuk-table__body">
@@ -88,6 +90,10 @@ export function IndicatorTable({ indicators, caption, partnershipSlug, showPrior
                 ) : null
               }
             />
+            <td className="govuk-table__cell">
+              <RagTag rag={indicator.rag.rag} />
+              <span className="govuk-body-s govuk-!-display-block">{indicator.rag.reason}</span>
+            </td>
           </tr>
         ))}
       </tbody>

@@ -3,6 +3,7 @@ const RAG = {
   AMBER: { label: "Amber", colour: "govuk-tag--orange" },
   GREEN: { label: "Green", colour: "govuk-tag--green" },
   NOT_RATED: { label: "Not rated", colour: "govuk-tag--grey" },
+  NO_FIGURE: { label: "No figure yet", colour: "govuk-tag--grey" },
 } as const;
 
 export type RagValue = keyof typeof RAG;

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { History } from "~/components/history";
 import { SuccessBanner } from "~/components/notification-banner";
+import { RagTag } from "~/components/rag-tag";
 import { requirePartnershipMember } from "~/modules/access/actor.server";
 import { getIndicator } from "~/modules/figures/figures.server";
 import { formatCalendarDate } from "~/utils/dates";
@@ -19,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function IndicatorPage() {
-  const { partnershipSlug, indicator, canEnterFigure, history } = useLoaderData<typeof loader>();
+  const { partnershipSlug, indicator, canEnterFigure, rag, history } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const value = (v: string | null) => (v === null ? null : formatIndicatorValue(v, indicator.unit, indicator.denominator?.name));
   const summary: Array<[string, string]> = [
@@ -47,6 +48,12 @@ export default function IndicatorPage() {
         </Link>
       ) : null}
       <dl className="govuk-summary-list">
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">RAG</dt>
+          <dd className="govuk-summary-list__value">
+            <RagTag rag={rag.rag} /> <span className="govuk-body-s">{rag.reason}</span>
+          </dd>
+        </div>
         {summary.map(([key, text]) => (
           <div key={key} className="govuk-summary-list__row">
             <dt className="govuk-summary-list__key">{key}</dt>

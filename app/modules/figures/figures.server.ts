@@ -5,6 +5,8 @@ import { assertCan, type Actor } from "~/modules/access/actor.server";
 import { can } from "~/modules/access/permissions";
 import { indicatorScope } from "~/modules/access/scopes.server";
 import { changedFields, historyOf, recordAudit } from "~/modules/audit/audit.server";
+import { indicatorRag } from "~/modules/rag/rag";
+import { ragToleranceOf } from "~/modules/rag/rag-settings.server";
 import { parsePeriodKey, periodsForEntry, periodTypeOf, resolvePeriod, type Frequency } from "~/modules/periods/periods";
 import { withTenant, type TenantTx } from "~/utils/db.server";
 import { todayIn } from "~/utils/dates";
@@ -175,7 +177,18 @@ export async function getIndicator(actor: Actor, indicatorId: string) {
     if (!indicator) return null;
     const scope = (await indicatorScope(tx, partnershipId, indicatorId))!;
     const decimal = (d: { toString(): string } | null) => (d === null ? null : d.toString());
+    // The RAG shown is the latest figure against the latest target (and baseline), as on every list.
+    const [latestTarget, latestBaseline, latestFigure] = [indicator.targets[0], indicator.baselines[0], indicator.figures[0]];
+    const rag = indicatorRag({
+      unit: indicator.unit,
+      direction: indicator.direction,
+      latest: latestFigure ? latestFigure.value.toString() : null,
+      target: latestTarget ? { value: decimal(latestTarget.value), requiredDirection: latestTarget.requiredDirection } : null,
+      baseline: latestBaseline ? { value: decimal(latestBaseline.value) } : null,
+      tolerance: await ragToleranceOf(tx, partnershipId),
+    });
     return {
+      rag,
       indicator: {
         ...indicator,
         priorities: indicator.priorities.map((p) => p.priority).sort((a, b) => a.number - b.number),

@@ -1,6 +1,8 @@
 import { assertCan, type Actor } from "~/modules/access/actor.server";
 import { can } from "~/modules/access/permissions";
 import { scopeOf } from "~/modules/access/scopes.server";
+import { indicatorRag } from "~/modules/rag/rag";
+import { ragToleranceOf } from "~/modules/rag/rag-settings.server";
 import { withTenant } from "~/utils/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 
@@ -41,8 +43,8 @@ export const indicatorSummarySelect = {
 
 type IndicatorRow = Prisma.IndicatorGetPayload<{ select: typeof indicatorSummarySelect }>;
 
-/** Flattens the "latest one" relations and orders by code, then name. */
-export function summariseIndicators(rows: IndicatorRow[]) {
+/** Flattens the "latest one" relations, adds the RAG (by the partnership's tolerance) and orders by code, then name. */
+export function summariseIndicators(rows: IndicatorRow[], ragTolerance: string) {
   return rows
     .map(({ baselines, targets, figures, priorities, ...indicator }) => {
       const baseline = baselines[0];
@@ -50,6 +52,14 @@ export function summariseIndicators(rows: IndicatorRow[]) {
       const figure = figures[0];
       return {
         ...indicator,
+        rag: indicatorRag({
+          unit: indicator.unit,
+          direction: indicator.direction,
+          latest: figure ? figure.value.toString() : null,
+          target: target ? { value: decimalText(target.value), requiredDirection: target.requiredDirection } : null,
+          baseline: baseline ? { value: decimalText(baseline.value) } : null,
+          tolerance: ragTolerance,
+        }),
         priorities: priorities.map((link) => link.priority).sort((a, b) => a.number - b.number),
         baseline: baseline ? { ...baseline, value: decimalText(baseline.value), count: decimalText(baseline.count) } : null,
         target: target ? { ...target, value: decimalText(target.value) } : null,
@@ -81,7 +91,7 @@ export async function listIndicators(actor: Actor) {
       where: { partnershipId, archivedAt: null },
       select: indicatorSummarySelect,
     });
-    return summariseIndicators(rows).map((indicator) => ({
+    return summariseIndicators(rows, await ragToleranceOf(tx, partnershipId)).map((indicator) => ({
       ...indicator,
       canEnterFigure: can(actor, "figure:enter", scopeOf([indicator.leadAgency])),
     }));

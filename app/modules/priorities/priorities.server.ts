@@ -3,6 +3,7 @@ import { can } from "~/modules/access/permissions";
 import { priorityScope, scopeOf } from "~/modules/access/scopes.server";
 import { changedFields, historyOf, recordAudit } from "~/modules/audit/audit.server";
 import { summariseIndicators, indicatorSummarySelect } from "~/modules/indicators/indicators.server";
+import { ragToleranceOf } from "~/modules/rag/rag-settings.server";
 import { withTenant, type TenantTx } from "~/utils/db.server";
 import { isUuid } from "~/utils/uuid";
 import type { PriorityUpdateInput } from "./priority-schema";
@@ -121,7 +122,7 @@ export async function getPriority(actor: Actor, priorityId: string) {
         ...action,
         canUpdate: can(actor, "action:update", { agencyIds: [...scope.agencyIds, ...scopeOf([action.ownerAgency]).agencyIds] }),
       })),
-      indicators: summariseIndicators(indicators.map((link) => link.indicator)).map((indicator) => ({
+      indicators: summariseIndicators(indicators.map((link) => link.indicator), await ragToleranceOf(tx, partnershipId)).map((indicator) => ({
         ...indicator,
         canEnterFigure: can(actor, "figure:enter", scopeOf([indicator.leadAgency])),
       })),
