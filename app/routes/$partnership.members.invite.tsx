@@ -2,6 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { isSetupMode, SetupStepActions } from "~/components/setup-step";
 import { ErrorSummary, RadiosField, SelectField, summariseErrors, TextField } from "~/components/forms";
 import { requirePartnershipMember } from "~/modules/access/actor.server";
 import { INVITE_VALID_DAYS, InviteSchema } from "~/modules/invites/invite-schema";
@@ -15,7 +16,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, partnership } = await requirePartnershipMember(request, params.partnership);
   const { agencies } = await getInviteForm(actor);
-  return { base: `/${partnership.slug}`, partnershipName: partnership.name, agencies };
+  return { base: `/${partnership.slug}`, slug: partnership.slug, partnershipName: partnership.name, agencies, setup: isSetupMode(request) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -25,11 +26,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = await inviteMember(actor, submission.value);
   if (result.status === "invalid") return data(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
   const outcome = result.emailSent ? (result.resent ? "resent" : "invited") : "notSent";
+  // From the set-up, invite the next lead officer (or finish the task) on the same page.
+  if (isSetupMode(request)) return redirect(`/${partnership.slug}/members/invite?setup=1&${new URLSearchParams({ [outcome]: result.inviteId })}`);
   return redirect(`/${partnership.slug}/members?${new URLSearchParams({ [outcome]: result.inviteId })}`);
 }
 
 export default function InvitePage() {
-  const { base, partnershipName, agencies } = useLoaderData<typeof loader>();
+  const { base, slug, partnershipName, agencies, setup } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({
     lastResult,
@@ -68,6 +71,7 @@ export default function InvitePage() {
             </Link>
           </div>
         </Form>
+        {setup ? <SetupStepActions slug={slug} task="invites" /> : null}
       </div>
     </div>
   );

@@ -1,5 +1,6 @@
 // The partnership's indicators for its managers: open one to edit it and its targets,
 // add one from the national library or a local one, archive or restore.
+import { SetupStepActions } from "~/components/setup-step";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -46,11 +47,6 @@ export default function IndicatorSettings() {
         <Link to={`${base}/new${query}`} className="govuk-button govuk-button--secondary" data-module="govuk-button">
           Create a local indicator
         </Link>
-        {setup ? (
-          <Link to={`/${partnershipSlug}/setup`} className="govuk-button" data-module="govuk-button">
-            Save and continue
-          </Link>
-        ) : null}
       </div>
       {indicators.length === 0 ? (
         <p className="govuk-body">No indicators yet: add one from the library below, or create a local one.</p>
@@ -117,6 +113,7 @@ export default function IndicatorSettings() {
           ))}
         </ul>
       )}
+      {setup ? <SetupStepActions slug={partnershipSlug} task="indicators" /> : null}
     </>
   );
 }

@@ -1,6 +1,7 @@
 // The strategy and its numbered priorities, for the partnership's managers: the
 // strategy's title and years; each priority moved up or down, archived, restored or
 // deleted (only when nothing refers to it).
+import { SetupStepActions } from "~/components/setup-step";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
@@ -102,6 +103,7 @@ export default function StrategySettings() {
         ) : (
           <p className="govuk-body">Create the strategy first, then add its priorities.</p>
         )}
+        {setup ? <SetupStepActions slug={partnershipSlug} task="strategy" /> : null}
       </div>
     </div>
   );
