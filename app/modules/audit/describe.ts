@@ -60,7 +60,7 @@ export function describeChanges(event: Pick<AuditEventLike, "before" | "after">)
     }));
 }
 
-/** "Barnet Police Editor, Metropolitan Police Service" */
+/** "Insp Jo Bloggs, Metropolitan Police Service" */
 export function describeActor(event: Pick<AuditEventLike, "actorName" | "actorAgencyName">): string {
   return [event.actorName ?? "Someone", event.actorAgencyName].filter(Boolean).join(", ");
 }

@@ -45,7 +45,7 @@ export function slugProblem(slug: string): string | null {
   if (!slug) return "Enter a web address for the partnership";
   if (slug.length > SLUG_MAX_LENGTH) return `Web address must be ${SLUG_MAX_LENGTH} characters or fewer`;
   if (!SLUG_PATTERN.test(slug)) {
-    return "Web address must use only lower-case letters, numbers and hyphens, like barnet or safer-halton";
+    return "Web address must use only lower-case letters, numbers and hyphens, like anytown or safer-anytown";
   }
   if (reserved.has(slug)) return `"${slug}" is reserved: choose another web address`;
   return null;

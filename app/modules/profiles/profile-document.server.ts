@@ -12,7 +12,7 @@ export const PROFILE_MAX_BYTES = 2 * 1024 * 1024;
 export const ProfileMessages = {
   tooLarge: "The file must be smaller than 2 MB",
   empty: "The file is empty",
-  notAnObject: "The file does not describe a partnership: it should start with the partnership's name, like 'name: Barnet Safer Communities Partnership'",
+  notAnObject: "The file does not describe a partnership: it should start with the partnership's name, like 'name: Safer Anytown Partnership'",
   chooseFile: "Select a profile file (YAML or JSON) to import",
 } as const;
 
