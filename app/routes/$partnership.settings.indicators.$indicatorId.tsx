@@ -1,10 +1,10 @@
 // Add an indicator (/settings/indicators/new, optionally ?library=NI 16 to start from
 // the national library) or edit one, with its baselines and its targets per year.
-import { getFormProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { DateField, ErrorSummary, RadiosField, SelectField, summariseErrors, TextareaField, TextField } from "~/components/forms";
+import { CheckboxesField, DateField, ErrorSummary, RadiosField, SelectField, summariseErrors, TextareaField, TextField } from "~/components/forms";
 import { SuccessBanner } from "~/components/notification-banner";
 import { requirePartnershipMember } from "~/modules/access/actor.server";
 import { BaselineSchema, IndicatorSchema, TargetSchema } from "~/modules/configuration/indicators-settings-schema";
@@ -159,11 +159,13 @@ export default function IndicatorSettingsForm() {
           <SelectField field={fields.leadAgencyId} label="Lead agency (optional)" placeholder="No lead agency" options={options.agencies.map((a) => ({ value: a.id, label: a.name }))} />
           <SelectField field={fields.ownerBoardId} label="Owner board (optional)" placeholder="No board" options={boardOptions} />
           <SelectField field={fields.responsibleBoardId} label="Responsible board (optional)" placeholder="No board" options={boardOptions} />
-          <CheckboxesField
-            field={fields.priorityIds}
-            label="Priorities it measures (optional)"
-            options={options.priorities.map((p) => ({ value: p.id, label: `${p.number}. ${p.title}` }))}
-          />
+          {options.priorities.length > 0 ? (
+            <CheckboxesField
+              field={fields.priorityIds}
+              label="Priorities it measures (optional)"
+              options={options.priorities.map((p) => ({ value: p.id, label: `${p.number}. ${p.title}` }))}
+            />
+          ) : null}
           <button type="submit" className="govuk-button" data-module="govuk-button">
             {indicator ? "Save indicator" : "Add indicator"}
           </button>
@@ -174,37 +176,6 @@ export default function IndicatorSettingsForm() {
   );
 }
 
-function CheckboxesField(props: { field: FieldMetadata<string[] | undefined>; label: string; options: Array<{ value: string; label: string }> }) {
-  const { field } = props;
-  const error = field.errors?.[0];
-  const chosen = new Set((field.initialValue as string[] | undefined) ?? []);
-  if (props.options.length === 0) return null;
-  return (
-    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      <fieldset className="govuk-fieldset" aria-describedby={error ? `${field.id}-error` : undefined}>
-        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{props.label}</legend>
-        {error ? (
-          <p id={`${field.id}-error`} className="govuk-error-message">
-            <span className="govuk-visually-hidden">Error:</span> {error}
-          </p>
-        ) : null}
-        <div className="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
-          {props.options.map((option, index) => {
-            const id = index === 0 ? field.id : `${field.id}-${index}`;
-            return (
-              <div key={option.value} className="govuk-checkboxes__item">
-                <input className="govuk-checkboxes__input" id={id} name={field.name} type="checkbox" value={option.value} defaultChecked={chosen.has(option.value)} key={`${field.key ?? ""}-${option.value}`} />
-                <label className="govuk-label govuk-checkboxes__label" htmlFor={id}>
-                  {option.label}
-                </label>
-              </div>
-            );
-          })}
-        </div>
-      </fieldset>
-    </div>
-  );
-}
 
 function TargetsAndBaselines({ result }: { result: (name: string) => SubmissionResult<string[]> | undefined }) {
   const { indicator, options } = useLoaderData<typeof loader>();

@@ -20,7 +20,7 @@ export type AuditInput = {
 
 export async function recordAudit(tx: TenantTx, actor: Actor, event: AuditInput) {
   const agency = actor.agencyId
-    ? await tx.agency.findUnique({ where: { id: actor.agencyId }, select: { name: true } })
+    ? await tx.agency.findFirst({ where: { id: actor.agencyId, partnershipId: actor.partnershipId }, select: { name: true } })
     : null;
   await tx.auditEvent.create({
     data: {
