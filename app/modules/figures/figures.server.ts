@@ -5,14 +5,16 @@ import { assertCan, type Actor } from "~/modules/access/actor.server";
 import { can } from "~/modules/access/permissions";
 import { indicatorScope } from "~/modules/access/scopes.server";
 import { changedFields, historyOf, recordAudit } from "~/modules/audit/audit.server";
-import { indicatorRag } from "~/modules/rag/rag";
-import { ragToleranceOf } from "~/modules/rag/rag-settings.server";
+import { measureIndicators } from "~/modules/performance/performance.server";
 import { parsePeriodKey, periodsForEntry, periodTypeOf, resolvePeriod, type Frequency } from "~/modules/periods/periods";
 import { withTenant, type TenantTx } from "~/utils/db.server";
 import { todayIn } from "~/utils/dates";
 import { isUuid } from "~/utils/uuid";
 import type { FigureEntryInput } from "./figure-schema";
 import { parseFigureValue } from "./figure-value";
+
+export const POLICE_UK_SOURCE_MESSAGE =
+  "Figures for this indicator come from police.uk crime files, so they cannot be entered by hand: import the month's police.uk file instead";
 
 type PartnershipCalendar = { timeZone: string; financialYearStartMonth: number };
 
@@ -21,7 +23,7 @@ const RATE_UNITS = new Set(["RATE_PER_100", "RATE_PER_1000", "RATE_PER_100000"])
 async function loadIndicator(tx: TenantTx, partnershipId: string, indicatorId: string) {
   return tx.indicator.findFirst({
     where: { id: indicatorId, partnershipId },
-    select: { id: true, code: true, name: true, unit: true, frequency: true, direction: true, denominator: { select: { name: true } } },
+    select: { id: true, code: true, name: true, unit: true, frequency: true, direction: true, figuresFrom: true, denominator: { select: { name: true } } },
   });
 }
 
@@ -61,6 +63,9 @@ export async function enterFigure(actor: Actor, indicatorId: string, input: Figu
     if (!scope) return null;
     assertCan(actor, "figure:enter", scope);
     const indicator = (await loadIndicator(tx, partnershipId, indicatorId))!;
+
+    // One source per indicator: a typed figure would be overwritten by the next import, or overwrite it.
+    if (indicator.figuresFrom === "POLICE_UK") return { status: "invalid", fieldErrors: { value: [POLICE_UK_SOURCE_MESSAGE] } };
 
     const fieldErrors: Record<string, string[]> = {};
     const ref = parsePeriodKey(input.period);
@@ -150,6 +155,7 @@ export async function getIndicator(actor: Actor, indicatorId: string) {
         direction: true,
         frequency: true,
         source: true,
+        figuresFrom: true,
         denominator: { select: { name: true, kind: true } },
         leadAgency: { select: { id: true, parentAgencyId: true, name: true } },
         ownerBoard: { select: { name: true } },
@@ -177,18 +183,14 @@ export async function getIndicator(actor: Actor, indicatorId: string) {
     if (!indicator) return null;
     const scope = (await indicatorScope(tx, partnershipId, indicatorId))!;
     const decimal = (d: { toString(): string } | null) => (d === null ? null : d.toString());
-    // The RAG shown is the latest figure against the latest target (and baseline), as on every list.
-    const [latestTarget, latestBaseline, latestFigure] = [indicator.targets[0], indicator.baselines[0], indicator.figures[0]];
-    const rag = indicatorRag({
-      unit: indicator.unit,
-      direction: indicator.direction,
-      latest: latestFigure ? latestFigure.value.toString() : null,
-      target: latestTarget ? { value: decimal(latestTarget.value), requiredDirection: latestTarget.requiredDirection } : null,
-      baseline: latestBaseline ? { value: decimal(latestBaseline.value) } : null,
-      tolerance: await ragToleranceOf(tx, partnershipId),
-    });
+    const [measured] = await measureIndicators(tx, partnershipId, { id: indicatorId }, { seriesFrom: "all" });
+    const { measure, series, awaitingFigureFor } = measured!;
+    const rag = measure.rag;
     return {
       rag,
+      measure,
+      series,
+      awaitingFigureFor,
       indicator: {
         ...indicator,
         priorities: indicator.priorities.map((p) => p.priority).sort((a, b) => a.number - b.number),
@@ -200,7 +202,7 @@ export async function getIndicator(actor: Actor, indicatorId: string) {
         })),
         figures: indicator.figures.map((f) => ({ ...f, value: f.value.toString(), count: decimal(f.count) })),
       },
-      canEnterFigure: can(actor, "figure:enter", scope),
+      canEnterFigure: indicator.figuresFrom === "HAND_OR_CSV" && can(actor, "figure:enter", scope),
       history: await historyOf(tx, partnershipId, "Indicator", indicatorId),
     };
   });

@@ -2,8 +2,7 @@ import { assertCan, type Actor } from "~/modules/access/actor.server";
 import { can } from "~/modules/access/permissions";
 import { priorityScope, scopeOf } from "~/modules/access/scopes.server";
 import { changedFields, historyOf, recordAudit } from "~/modules/audit/audit.server";
-import { summariseIndicators, indicatorSummarySelect } from "~/modules/indicators/indicators.server";
-import { ragToleranceOf } from "~/modules/rag/rag-settings.server";
+import { measureIndicators } from "~/modules/performance/performance.server";
 import { withTenant, type TenantTx } from "~/utils/db.server";
 import { isUuid } from "~/utils/uuid";
 import type { PriorityUpdateInput } from "./priority-schema";
@@ -105,14 +104,11 @@ export async function getPriority(actor: Actor, priorityId: string) {
             notes: { orderBy: { writtenOn: "desc" }, take: 1, select: { writtenOn: true, body: true } },
           },
         },
-        indicators: {
-          where: { partnershipId },
-          select: { indicator: { select: indicatorSummarySelect } },
-        },
       },
     });
     if (!priority) return null;
-    const { indicators, ...rest } = priority;
+    const { ...rest } = priority;
+    const indicators = await measureIndicators(tx, partnershipId, { archivedAt: null, priorities: { some: { priorityId } } });
     // What the actor may do here decides which controls the page shows; every write
     // checks again on the server. Scopes are worked out from what is loaded already.
     const scope = (await priorityScope(tx, partnershipId, priorityId))!;
@@ -122,9 +118,9 @@ export async function getPriority(actor: Actor, priorityId: string) {
         ...action,
         canUpdate: can(actor, "action:update", { agencyIds: [...scope.agencyIds, ...scopeOf([action.ownerAgency]).agencyIds] }),
       })),
-      indicators: summariseIndicators(indicators.map((link) => link.indicator), await ragToleranceOf(tx, partnershipId)).map((indicator) => ({
+      indicators: indicators.map((indicator) => ({
         ...indicator,
-        canEnterFigure: can(actor, "figure:enter", scopeOf([indicator.leadAgency])),
+        canEnterFigure: indicator.figuresFrom === "HAND_OR_CSV" && can(actor, "figure:enter", scopeOf([indicator.leadAgency])),
       })),
       canUpdate: can(actor, "priority:update", scope),
       // An editor may always add an action their own agency owns.
