@@ -3,7 +3,7 @@ import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["build/**", "public/build/**", "public/assets/**", "app/generated/**", "node_modules/**", ".data/**", "test-results/**", "scripts/schema-engine/**"] },
+  { ignores: ["build/**", ".build/**", "public/build/**", "public/assets/**", "app/generated/**", "node_modules/**", ".data/**", "test-results/**", "scripts/schema-engine/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

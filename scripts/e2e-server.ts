@@ -13,7 +13,13 @@ const port = process.env.PORT ?? "3100";
 const urls = await createMigratedDatabase(server.serverUrl, `safer_e2e_${port}`);
 await prepareDatabase(urls, () => {});
 
-const build = spawnSync(path.join(PROJECT_ROOT, "node_modules/.bin/remix"), ["build"], { cwd: PROJECT_ROOT, encoding: "utf8" });
+// A build per port: parallel runs on other ports never overwrite each other's.
+const buildDir = `.build/e2e-${port}`;
+const build = spawnSync(path.join(PROJECT_ROOT, "node_modules/.bin/remix"), ["build"], {
+  cwd: PROJECT_ROOT,
+  encoding: "utf8",
+  env: { ...process.env, REMIX_BUILD_DIR: buildDir },
+});
 if (build.status !== 0) {
   console.error(build.stdout, build.stderr);
   process.exit(1);
@@ -22,7 +28,7 @@ if (build.status !== 0) {
 const app = spawn(process.execPath, ["--import", "tsx", path.join(PROJECT_ROOT, "scripts/server.ts")], {
   cwd: PROJECT_ROOT,
   stdio: "inherit",
-  env: { ...process.env, NODE_ENV: "production", APP_DATABASE_URL: urls.appUrl, SESSION_SECRET: "e2e-session-secret-not-for-production", APP_URL: `http://localhost:${port}`, PORT: port },
+  env: { ...process.env, REMIX_BUILD_DIR: buildDir, NODE_ENV: "production", APP_DATABASE_URL: urls.appUrl, SESSION_SECRET: "e2e-session-secret-not-for-production", APP_URL: `http://localhost:${port}`, PORT: port },
 });
 
 async function stop() {

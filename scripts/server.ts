@@ -19,9 +19,10 @@ const development = mode === "development";
 const trustProxy = process.env.TRUST_PROXY === "1";
 const port = Number(process.env.PORT ?? 3000);
 
-const BUILD_PATH = path.join(PROJECT_ROOT, "build/index.js");
+const BUILD_DIR = path.resolve(PROJECT_ROOT, process.env.REMIX_BUILD_DIR ?? "build");
+const BUILD_PATH = path.join(BUILD_DIR, "index.js");
 // remix dev writes this after the rest of the build, so reading it never sees half a build.
-const VERSION_PATH = path.join(PROJECT_ROOT, "build/version.txt");
+const VERSION_PATH = path.join(BUILD_DIR, "version.txt");
 
 async function importBuild(): Promise<ServerBuild> {
   // A new query string makes Node load the new build rather than its cached module.
