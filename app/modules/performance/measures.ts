@@ -3,7 +3,10 @@
 // against a pro-rata target, the target that applies to a figure, the trend, and the
 // RAG (through app/modules/rag). Pure and exact: values are decimal strings, and the
 // arithmetic is decimal.js, so 24.841 is 24.841 and never a float's neighbour.
+import { TZDate } from "@date-fns/tz";
+import { differenceInCalendarDays } from "date-fns";
 import Decimal from "decimal.js";
+import { resolvePeriod } from "~/modules/periods/periods";
 import { indicatorRag, type Direction, type RagResult, type RequiredDirection, type Unit } from "~/modules/rag/rag";
 import { financialYearLabel } from "~/utils/dates";
 
@@ -53,10 +56,9 @@ export function changeAgainst(value: string, reference: string): Change {
   };
 }
 
-const DAY_MS = 86_400_000;
-
 function daysBetweenInclusive(start: Date, end: Date) {
-  return Math.round((end.getTime() - start.getTime()) / DAY_MS) + 1;
+  // Calendar dates are UTC midnights: counted in UTC, a clock change never shortens a day.
+  return differenceInCalendarDays(new TZDate(end, "UTC"), new TZDate(start, "UTC")) + 1;
 }
 
 function contains(outer: MeasuredPeriod, inner: MeasuredPeriod) {
@@ -146,18 +148,13 @@ function adds(unit: Unit) {
   return unit === "COUNT" || isRateUnit(unit);
 }
 
-function utcShiftYears(date: Date, years: number) {
-  return new Date(Date.UTC(date.getUTCFullYear() + years, date.getUTCMonth(), date.getUTCDate()));
-}
-
 /** The financial year the latest figure falls in, from its target's period or the baseline year's dates. */
 function yearOfLatest(latest: FigureInput, target: TargetInput | null, baseline: BaselineInput | null): MeasuredPeriod | null {
   if (target?.period.type === "YEAR") return target.period;
   const year = baseline?.period?.type === "YEAR" ? baseline.period : null;
   if (!year) return null;
-  const shift = latest.period.financialYear - year.financialYear;
-  const endsOn = new Date(utcShiftYears(new Date(year.endsOn.getTime() + DAY_MS), shift).getTime() - DAY_MS);
-  return { type: "YEAR", startsOn: utcShiftYears(year.startsOn, shift), endsOn, financialYear: latest.period.financialYear, label: financialYearLabel(latest.period.financialYear) };
+  const startMonth = new TZDate(year.startsOn, "UTC").getMonth() + 1;
+  return resolvePeriod({ type: "YEAR", financialYear: latest.period.financialYear }, startMonth);
 }
 
 function yearToDateOf(input: MeasureInput, latest: FigureInput, target: TargetInput | null, baseline: BaselineInput | null): YearToDate | null {

@@ -2,7 +2,7 @@
 // of queries whatever the number of indicators or figures, and measures each one. Every
 // page, report, chart and e-mail that shows an indicator's performance goes through here.
 import type { Prisma } from "~/generated/prisma/client";
-import { periodsForEntry, type Frequency } from "~/modules/periods/periods";
+import { financialYearOf, periodsForEntry, resolvePeriod, type Frequency } from "~/modules/periods/periods";
 import type { TenantTx } from "~/utils/db.server";
 import { todayIn } from "~/utils/dates";
 import { measureIndicator, type FigureInput, type IndicatorMeasure, type MeasuredPeriod } from "./measures";
@@ -135,8 +135,7 @@ export type MeasuredIndicator = Awaited<ReturnType<typeof measureIndicators>>[nu
 
 /** The first day of the financial year `offset` years from the one `date` is in. */
 export function startOfFinancialYear(date: Date, startMonth: number, offset = 0): Date {
-  const year = date.getUTCMonth() + 1 >= startMonth ? date.getUTCFullYear() : date.getUTCFullYear() - 1;
-  return new Date(Date.UTC(year + offset, startMonth - 1, 1));
+  return resolvePeriod({ type: "YEAR", financialYear: financialYearOf(date, startMonth) + offset }, startMonth).startsOn;
 }
 
 /** The last period of the indicator's frequency that has ended, when it has no figure yet. */
