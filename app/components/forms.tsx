@@ -1,5 +1,7 @@
 import type { FieldMetadata } from "@conform-to/react";
 import { getInputProps } from "@conform-to/react";
+import { Link } from "@remix-run/react";
+import type { ReactNode } from "react";
 
 /** The GOV.UK error summary: each message links to its field. Shown above the form. */
 export function ErrorSummary({ errors }: { errors: Array<{ fieldId: string; message: string }> }) {
@@ -35,47 +37,6 @@ export function summariseErrors(form: { errors?: string[] }, orderedFields: Arra
   ];
 }
 
-/** A GOV.UK text input with its label, hint and error message. */
-export function TextField(props: {
-  field: FieldMetadata<string | undefined>;
-  label: string;
-  hint?: string;
-  type?: "text" | "email" | "password";
-  autoComplete?: string;
-  spellCheck?: boolean;
-  className?: string;
-}) {
-  const { field } = props;
-  const error = field.errors?.[0];
-  const hintId = props.hint ? `${field.id}-hint` : undefined;
-  const errorId = error ? `${field.id}-error` : undefined;
-  return (
-    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      <label className="govuk-label" htmlFor={field.id}>
-        {props.label}
-      </label>
-      {props.hint ? (
-        <div id={hintId} className="govuk-hint">
-          {props.hint}
-        </div>
-      ) : null}
-      {error ? (
-        <p id={errorId} className="govuk-error-message">
-          <span className="govuk-visually-hidden">Error:</span> {error}
-        </p>
-      ) : null}
-      <input
-        {...getInputProps(field, { type: props.type ?? "text", ariaAttributes: false })}
-        className={`govuk-input${error ? " govuk-input--error" : ""}${props.className ? ` ${props.className}` : ""}`}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
-        aria-invalid={error ? true : undefined}
-        autoComplete={props.autoComplete}
-        spellCheck={props.spellCheck}
-      />
-    </div>
-  );
-}
-
 type FieldProps = { field: FieldMetadata<string | undefined>; label: string; hint?: string };
 
 function describedBy(field: FieldMetadata<unknown>, hint?: string) {
@@ -100,51 +61,91 @@ function HintAndError({ field, hint }: { field: FieldMetadata<unknown>; hint?: s
   );
 }
 
-/** A GOV.UK textarea. */
-export function TextareaField(props: FieldProps & { rows?: number }) {
+/**
+ * The GOV.UK form group around one control: its label, hint and error, or for a set of
+ * radios or checkboxes a fieldset whose legend is the label.
+ */
+function FieldGroup(props: {
+  field: FieldMetadata<unknown>;
+  label: string;
+  hint?: string;
+  labelClassName?: string;
+  fieldset?: boolean;
+  children: ReactNode;
+}) {
+  const { field, hint } = props;
+  return (
+    <div className={`govuk-form-group${field.errors?.[0] ? " govuk-form-group--error" : ""}`}>
+      {props.fieldset ? (
+        <fieldset className="govuk-fieldset" aria-describedby={describedBy(field, hint)}>
+          <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{props.label}</legend>
+          <HintAndError field={field} hint={hint} />
+          {props.children}
+        </fieldset>
+      ) : (
+        <>
+          <label className={props.labelClassName ?? "govuk-label govuk-label--s"} htmlFor={field.id}>
+            {props.label}
+          </label>
+          <HintAndError field={field} hint={hint} />
+          {props.children}
+        </>
+      )}
+    </div>
+  );
+}
+
+/** A GOV.UK text input with its label, hint and error message. */
+export function TextField(props: FieldProps & { type?: "text" | "email" | "password"; autoComplete?: string; spellCheck?: boolean; className?: string }) {
   const { field } = props;
   const error = field.errors?.[0];
   return (
-    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      <label className="govuk-label govuk-label--s" htmlFor={field.id}>
-        {props.label}
-      </label>
-      <HintAndError field={field} hint={props.hint} />
-      <textarea
-        id={field.id}
-        name={field.name}
-        form={field.formId}
-        defaultValue={field.initialValue ?? ""}
-        key={field.key}
-        rows={props.rows ?? 5}
-        className={`govuk-textarea${error ? " govuk-textarea--error" : ""}`}
+    <FieldGroup field={field} label={props.label} hint={props.hint} labelClassName="govuk-label">
+      <input
+        {...getInputProps(field, { type: props.type ?? "text", ariaAttributes: false })}
+        className={`govuk-input${error ? " govuk-input--error" : ""}${props.className ? ` ${props.className}` : ""}`}
         aria-describedby={describedBy(field, props.hint)}
         aria-invalid={error ? true : undefined}
+        autoComplete={props.autoComplete}
+        spellCheck={props.spellCheck}
       />
-    </div>
+    </FieldGroup>
+  );
+}
+
+/** A GOV.UK textarea. */
+/**
+ * What a textarea and a select share. Uncontrolled, like Conform's inputs: the field's key
+ * (passed apart, as React wants keys) changes when Conform resets the form.
+ */
+function controlProps(field: FieldMetadata<string | undefined>, hint: string | undefined, className: "govuk-textarea" | "govuk-select") {
+  const error = field.errors?.[0];
+  return {
+    id: field.id,
+    name: field.name,
+    form: field.formId,
+    defaultValue: field.initialValue ?? "",
+    className: `${className}${error ? ` ${className}--error` : ""}`,
+    "aria-describedby": describedBy(field, hint),
+    "aria-invalid": error ? true : undefined,
+  };
+}
+
+export function TextareaField(props: FieldProps & { rows?: number }) {
+  const { field } = props;
+  return (
+    <FieldGroup field={field} label={props.label} hint={props.hint}>
+      <textarea key={field.key} {...controlProps(field, props.hint, "govuk-textarea")} rows={props.rows ?? 5} />
+    </FieldGroup>
   );
 }
 
 /** A GOV.UK select; the first option may be an empty "choose" option. */
 export function SelectField(props: FieldProps & { options: Array<{ value: string; label: string }>; placeholder?: string }) {
   const { field } = props;
-  const error = field.errors?.[0];
   return (
-    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      <label className="govuk-label govuk-label--s" htmlFor={field.id}>
-        {props.label}
-      </label>
-      <HintAndError field={field} hint={props.hint} />
-      <select
-        id={field.id}
-        name={field.name}
-        form={field.formId}
-        defaultValue={field.initialValue ?? ""}
-        key={field.key}
-        className={`govuk-select${error ? " govuk-select--error" : ""}`}
-        aria-describedby={describedBy(field, props.hint)}
-        aria-invalid={error ? true : undefined}
-      >
+    <FieldGroup field={field} label={props.label} hint={props.hint}>
+      <select key={field.key} {...controlProps(field, props.hint, "govuk-select")}>
         {props.placeholder !== undefined ? <option value="">{props.placeholder}</option> : null}
         {props.options.map((option) => (
           <option key={option.value} value={option.value}>
@@ -152,54 +153,62 @@ export function SelectField(props: FieldProps & { options: Array<{ value: string
           </option>
         ))}
       </select>
+    </FieldGroup>
+  );
+}
+
+type Choice = { value: string; label: string; hint?: string };
+
+/** One radio or checkbox with its label and hint; GOV.UK names their classes alike. */
+function ChoiceItem(props: { type: "radio" | "checkbox"; field: FieldMetadata<unknown>; id: string; option: Choice; checked: boolean }) {
+  const { field, id, option } = props;
+  const kind = props.type === "radio" ? "govuk-radios" : "govuk-checkboxes";
+  return (
+    <div className={`${kind}__item`}>
+      <input
+        className={`${kind}__input`}
+        id={id}
+        name={field.name}
+        form={field.formId}
+        type={props.type}
+        value={option.value}
+        defaultChecked={props.checked}
+        key={`${field.key ?? ""}-${option.value}`}
+        aria-describedby={option.hint ? `${id}-hint` : undefined}
+      />
+      <label className={`govuk-label ${kind}__label`} htmlFor={id}>
+        {option.label}
+      </label>
+      {option.hint ? (
+        <div id={`${id}-hint`} className={`govuk-hint ${kind}__hint`}>
+          {option.hint}
+        </div>
+      ) : null}
     </div>
   );
 }
 
 /** GOV.UK radios in a fieldset; the error summary links to the first radio. */
-export function RadiosField(
-  props: FieldProps & { options: Array<{ value: string; label: string; hint?: string }>; inline?: boolean; small?: boolean },
-) {
+export function RadiosField(props: FieldProps & { options: Choice[]; inline?: boolean; small?: boolean }) {
   const { field } = props;
-  const error = field.errors?.[0];
   return (
-    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      <fieldset className="govuk-fieldset" aria-describedby={describedBy(field, props.hint)}>
-        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{props.label}</legend>
-        <HintAndError field={field} hint={props.hint} />
-        <div
-          className={`govuk-radios${props.inline ? " govuk-radios--inline" : ""}${props.small ? " govuk-radios--small" : ""}`}
-          data-module="govuk-radios"
-        >
-          {props.options.map((option, index) => {
-            const id = index === 0 ? field.id : `${field.id}-${option.value}`;
-            return (
-              <div key={option.value} className="govuk-radios__item">
-                <input
-                  className="govuk-radios__input"
-                  id={id}
-                  name={field.name}
-                  form={field.formId}
-                  type="radio"
-                  value={option.value}
-                  defaultChecked={field.initialValue === option.value}
-                  key={`${field.key ?? ""}-${option.value}`}
-                  aria-describedby={option.hint ? `${id}-hint` : undefined}
-                />
-                <label className="govuk-label govuk-radios__label" htmlFor={id}>
-                  {option.label}
-                </label>
-                {option.hint ? (
-                  <div id={`${id}-hint`} className="govuk-hint govuk-radios__hint">
-                    {option.hint}
-                  </div>
-                ) : null}
-              </div>
-            );
-          })}
-        </div>
-      </fieldset>
-    </div>
+    <FieldGroup field={field} label={props.label} hint={props.hint} fieldset>
+      <div
+        className={`govuk-radios${props.inline ? " govuk-radios--inline" : ""}${props.small ? " govuk-radios--small" : ""}`}
+        data-module="govuk-radios"
+      >
+        {props.options.map((option, index) => (
+          <ChoiceItem
+            key={option.value}
+            type="radio"
+            field={field}
+            id={index === 0 ? field.id : `${field.id}-${option.value}`}
+            option={option}
+            checked={field.initialValue === option.value}
+          />
+        ))}
+      </div>
+    </FieldGroup>
   );
 }
 
@@ -263,49 +272,37 @@ export function DateField(props: {
 }
 
 /** GOV.UK checkboxes in a fieldset; the error summary links to the first box. */
-export function CheckboxesField(props: {
-  field: FieldMetadata<string[] | undefined>;
-  label: string;
-  hint?: string;
-  options: Array<{ value: string; label: string; hint?: string }>;
-}) {
+export function CheckboxesField(props: { field: FieldMetadata<string[] | undefined>; label: string; hint?: string; options: Choice[] }) {
   const { field } = props;
-  const error = field.errors?.[0];
   const chosen = new Set(Array.isArray(field.initialValue) ? field.initialValue : field.initialValue ? [field.initialValue] : []);
   return (
-    <div className={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-      <fieldset className="govuk-fieldset" aria-describedby={describedBy(field, props.hint)}>
-        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{props.label}</legend>
-        <HintAndError field={field} hint={props.hint} />
-        <div className="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
-          {props.options.map((option, index) => {
-            const id = index === 0 ? field.id : `${field.id}-${index}`;
-            return (
-              <div key={option.value} className="govuk-checkboxes__item">
-                <input
-                  className="govuk-checkboxes__input"
-                  id={id}
-                  name={field.name}
-                  form={field.formId}
-                  type="checkbox"
-                  value={option.value}
-                  defaultChecked={chosen.has(option.value)}
-                  key={`${field.key ?? ""}-${option.value}`}
-                  aria-describedby={option.hint ? `${id}-hint` : undefined}
-                />
-                <label className="govuk-label govuk-checkboxes__label" htmlFor={id}>
-                  {option.label}
-                </label>
-                {option.hint ? (
-                  <div id={`${id}-hint`} className="govuk-hint govuk-checkboxes__hint">
-                    {option.hint}
-                  </div>
-                ) : null}
-              </div>
-            );
-          })}
-        </div>
-      </fieldset>
+    <FieldGroup field={field} label={props.label} hint={props.hint} fieldset>
+      <div className="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
+        {props.options.map((option, index) => (
+          <ChoiceItem
+            key={option.value}
+            type="checkbox"
+            field={field}
+            id={index === 0 ? field.id : `${field.id}-${index}`}
+            option={option}
+            checked={chosen.has(option.value)}
+          />
+        ))}
+      </div>
+    </FieldGroup>
+  );
+}
+
+/** The form's button with a link that leaves without saving. */
+export function SubmitAndCancel({ label, cancelTo }: { label: string; cancelTo: string }) {
+  return (
+    <div className="govuk-button-group">
+      <button type="submit" className="govuk-button" data-module="govuk-button">
+        {label}
+      </button>
+      <Link to={cancelTo} className="govuk-link">
+        Cancel
+      </Link>
     </div>
   );
 }

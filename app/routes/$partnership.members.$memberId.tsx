@@ -2,9 +2,10 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ErrorSummary, RadiosField, SelectField, summariseErrors } from "~/components/forms";
+import { ErrorSummary, SubmitAndCancel, summariseErrors } from "~/components/forms";
+import { RoleAndAgencyFields } from "~/components/member-fields";
 import { requirePartnershipMember } from "~/modules/access/actor.server";
-import { ChangeMemberSchema, ROLE_OPTIONS } from "~/modules/members/member-schema";
+import { ChangeMemberSchema } from "~/modules/members/member-schema";
 import { changeMember, getMember } from "~/modules/members/members.server";
 import { invariantResponse, notFound } from "~/utils/http";
 
@@ -66,22 +67,8 @@ export default function ChangeMemberPage() {
           </div>
         ) : null}
         <Form method="post" {...getFormProps(form)} noValidate>
-          <RadiosField field={fields.role} label="Role" options={ROLE_OPTIONS} />
-          <SelectField
-            field={fields.agencyId}
-            label="Agency"
-            hint="Required for an agency editor. Optional for other roles."
-            placeholder="No agency"
-            options={agencies.map((a) => ({ value: a.id, label: a.name }))}
-          />
-          <div className="govuk-button-group">
-            <button type="submit" className="govuk-button" data-module="govuk-button">
-              Save changes
-            </button>
-            <Link to={`${base}/members`} className="govuk-link">
-              Cancel
-            </Link>
-          </div>
+          <RoleAndAgencyFields fields={fields} agencies={agencies} noAgency="No agency" />
+          <SubmitAndCancel label="Save changes" cancelTo={`${base}/members`} />
         </Form>
         <p className="govuk-body">
           <Link to={`${base}/members/${member.id}/remove`} className="govuk-link">

@@ -3,11 +3,11 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { isSetupMode, SetupStepActions } from "~/components/setup-step";
-import { ErrorSummary, RadiosField, SelectField, summariseErrors, TextField } from "~/components/forms";
+import { ErrorSummary, SubmitAndCancel, summariseErrors, TextField } from "~/components/forms";
+import { RoleAndAgencyFields } from "~/components/member-fields";
 import { requirePartnershipMember } from "~/modules/access/actor.server";
 import { INVITE_VALID_DAYS, InviteSchema } from "~/modules/invites/invite-schema";
 import { getInviteForm, inviteMember } from "~/modules/invites/invites.server";
-import { ROLE_OPTIONS } from "~/modules/members/member-schema";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Invite someone to ${data?.partnershipName ?? "the partnership"} - Safer Partnerships` },
@@ -54,22 +54,8 @@ export default function InvitePage() {
         </p>
         <Form method="post" {...getFormProps(form)} noValidate>
           <TextField field={fields.email} label="Email address" type="email" autoComplete="off" spellCheck={false} />
-          <RadiosField field={fields.role} label="Role" options={ROLE_OPTIONS} />
-          <SelectField
-            field={fields.agencyId}
-            label="Agency"
-            hint="Required for an agency editor. Optional for other roles."
-            placeholder="Choose an agency"
-            options={agencies.map((a) => ({ value: a.id, label: a.name }))}
-          />
-          <div className="govuk-button-group">
-            <button type="submit" className="govuk-button" data-module="govuk-button">
-              Send invitation
-            </button>
-            <Link to={`${base}/members`} className="govuk-link">
-              Cancel
-            </Link>
-          </div>
+          <RoleAndAgencyFields fields={fields} agencies={agencies} noAgency="Choose an agency" />
+          <SubmitAndCancel label="Send invitation" cancelTo={`${base}/members`} />
         </Form>
         {setup ? <SetupStepActions slug={slug} task="invites" /> : null}
       </div>

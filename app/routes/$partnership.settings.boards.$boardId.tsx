@@ -1,14 +1,16 @@
 // Settings: change one board, its chair and members; archive or delete it.
-import { getFormProps, useForm } from "@conform-to/react";
+import { useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { BoardFields } from "~/components/board-fields";
-import { ErrorSummary, SelectField, summariseErrors } from "~/components/forms";
-import { isSetupMode, SetupStepActions } from "~/components/setup-step";
+import { SelectField, summariseErrors } from "~/components/forms";
+import { SettingsForm, SettingsItem } from "~/components/settings-list";
+import { isSetupMode } from "~/components/setup-step";
 import { requirePartnershipMember } from "~/modules/access/actor.server";
 import { BOARD_ROLES, BoardMemberSchema, BoardSchema } from "~/modules/configuration/board-schema";
 import { addBoardMember, deleteBoard, getBoardForEdit, removeBoardMember, saveBoard, setBoardArchived } from "~/modules/configuration/boards.server";
+import { handleArchiveIntent } from "~/utils/archive-intent.server";
 import { notFound } from "~/utils/http";
 import { BOARD_ROLE_LABELS } from "~/utils/labels";
 
@@ -29,15 +31,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const setup = isSetupMode(request) ? "?setup=1" : "";
   const here = `/${partnership.slug}/settings/boards/${boardId}${setup}`;
   const list = `/${partnership.slug}/settings/boards${setup}`;
-  if (intent === "archive" || intent === "restore") {
-    await setBoardArchived(actor, boardId, intent === "archive");
-    return redirect(list);
-  }
-  if (intent === "delete") {
-    const result = await deleteBoard(actor, boardId);
-    if (result.status === "in-use") return data({ form: "delete" as const, result: null, refused: result.message }, { status: 400 });
-    return redirect(list);
-  }
+  const archiving = await handleArchiveIntent(formData, { actor, id: boardId, done: list }, { setArchived: setBoardArchived, remove: deleteBoard });
+  if (archiving) return archiving;
   if (intent === "remove-member") {
     await removeBoardMember(actor, boardId, String(formData.get("boardMemberId") ?? ""));
     return redirect(here);
@@ -82,112 +77,72 @@ export default function EditBoard() {
     shouldValidate: "onSubmit",
     defaultValue: { role: members.some((m) => m.role === "CHAIR") ? "MEMBER" : "CHAIR" },
   });
-  const errors = [
-    ...summariseErrors(form, [fields.name, fields.shortName, fields.kind, fields.parentBoardId, fields.reportsToParent, fields.description]),
-    ...summariseErrors(memberForm, [memberFields.personId, memberFields.role]),
-    ...(actionData?.refused ? [{ fieldId: "delete-board", message: actionData.refused }] : []),
-  ];
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} />
-        <Link to={`/${slug}/settings/boards${setup ? "?setup=1" : ""}`} className="govuk-back-link">
-          Back to boards
-        </Link>
-        <h1 className="govuk-heading-l">{board.name}</h1>
-        {board.archivedAt ? <p className="govuk-inset-text">This board is archived: it is not offered in any list.</p> : null}
-
-        <h2 className="govuk-heading-m">Chair and members</h2>
-        {members.length > 0 ? (
-          <table className="govuk-table">
-            <caption className="govuk-table__caption govuk-visually-hidden">Chair and members</caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">Name</th>
-                <th scope="col" className="govuk-table__header">Role</th>
-                <th scope="col" className="govuk-table__header">
-                  <span className="govuk-visually-hidden">Remove</span>
-                </th>
+    <SettingsItem
+      slug={slug}
+      setup={setup}
+      section="boards"
+      noun="board"
+      errors={[
+        ...summariseErrors(form, [fields.name, fields.shortName, fields.kind, fields.parentBoardId, fields.reportsToParent, fields.description]),
+        ...summariseErrors(memberForm, [memberFields.personId, memberFields.role]),
+      ]}
+      title={board.name}
+      archived={Boolean(board.archivedAt)}
+      archivedNotice="This board is archived: it is not offered in any list."
+      deleteHint="A board with sub-boards, meetings, priorities or indicators cannot be deleted: archive it instead."
+      refused={actionData?.refused}
+    >
+      <h2 className="govuk-heading-m">Chair and members</h2>
+      {members.length > 0 ? (
+        <table className="govuk-table">
+          <caption className="govuk-table__caption govuk-visually-hidden">Chair and members</caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">Name</th>
+              <th scope="col" className="govuk-table__header">Role</th>
+              <th scope="col" className="govuk-table__header">
+                <span className="govuk-visually-hidden">Remove</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {members.map((member) => (
+              <tr key={member.id} className="govuk-table__row">
+                <td className="govuk-table__cell">{member.person.name}</td>
+                <td className="govuk-table__cell">{BOARD_ROLE_LABELS[member.role]}</td>
+                <td className="govuk-table__cell">
+                  <Form method="post">
+                    <input type="hidden" name="boardMemberId" value={member.id} />
+                    <button type="submit" name="intent" value="remove-member" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0">
+                      Remove<span className="govuk-visually-hidden">{` ${member.person.name}`}</span>
+                    </button>
+                  </Form>
+                </td>
               </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {members.map((member) => (
-                <tr key={member.id} className="govuk-table__row">
-                  <td className="govuk-table__cell">{member.person.name}</td>
-                  <td className="govuk-table__cell">{BOARD_ROLE_LABELS[member.role]}</td>
-                  <td className="govuk-table__cell">
-                    <Form method="post">
-                      <input type="hidden" name="boardMemberId" value={member.id} />
-                      <button type="submit" name="intent" value="remove-member" className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0">
-                        Remove<span className="govuk-visually-hidden">{` ${member.person.name}`}</span>
-                      </button>
-                    </Form>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ) : (
-          <p className="govuk-body">No one has been added to this board yet.</p>
-        )}
-        {personChoices.length > 0 ? (
-          <Form method="post" {...getFormProps(memberForm)} noValidate>
-            <input type="hidden" name="intent" value="add-member" />
-            <SelectField field={memberFields.personId} label="Person" options={personChoices.map((p) => ({ value: p.id, label: p.name }))} placeholder="Choose a person" />
-            <SelectField field={memberFields.role} label="Role on the board" options={BOARD_ROLES.map((role) => ({ value: role, label: BOARD_ROLE_LABELS[role] }))} />
-            <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
-              Add to board
-            </button>
-          </Form>
-        ) : (
-          <p className="govuk-body">
-            <Link to={`/${slug}/settings/people`} className="govuk-link">
-              Add named people
-            </Link>{" "}
-            to put them on this board.
-          </p>
-        )}
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p className="govuk-body">No one has been added to this board yet.</p>
+      )}
+      {personChoices.length > 0 ? (
+        <SettingsForm form={memberForm} intent="add-member" submit="Add to board" secondary>
+          <SelectField field={memberFields.personId} label="Person" options={personChoices.map((p) => ({ value: p.id, label: p.name }))} placeholder="Choose a person" />
+          <SelectField field={memberFields.role} label="Role on the board" options={BOARD_ROLES.map((role) => ({ value: role, label: BOARD_ROLE_LABELS[role] }))} />
+        </SettingsForm>
+      ) : (
+        <p className="govuk-body">
+          <Link to={`/${slug}/settings/people`} className="govuk-link">
+            Add named people
+          </Link>{" "}
+          to put them on this board.
+        </p>
+      )}
 
-        <Form method="post" {...getFormProps(form)} noValidate>
-          <h2 className="govuk-heading-m">About the board</h2>
-          <input type="hidden" name="intent" value="save" />
-          <BoardFields fields={fields} parentChoices={parentChoices} />
-          <button type="submit" className="govuk-button" data-module="govuk-button">
-            Save board
-          </button>
-        </Form>
-
-        <h2 className="govuk-heading-m">Archive or delete</h2>
-        <p className="govuk-body">A board with sub-boards, meetings, priorities or indicators cannot be deleted: archive it instead.</p>
-        <div className="govuk-button-group">
-          <Form method="post">
-            <button type="submit" name="intent" value={board.archivedAt ? "restore" : "archive"} className="govuk-button govuk-button--secondary" data-module="govuk-button">
-              {board.archivedAt ? "Bring back board" : "Archive board"}
-            </button>
-          </Form>
-          <Form method="post">
-            <div className={`govuk-form-group${actionData?.refused ? " govuk-form-group--error" : ""}`}>
-              {actionData?.refused ? (
-                <p id="delete-board-error" className="govuk-error-message">
-                  <span className="govuk-visually-hidden">Error:</span> {actionData.refused}
-                </p>
-              ) : null}
-              <button
-                id="delete-board"
-                type="submit"
-                name="intent"
-                value="delete"
-                className="govuk-button govuk-button--warning"
-                data-module="govuk-button"
-                aria-describedby={actionData?.refused ? "delete-board-error" : undefined}
-              >
-                Delete board
-              </button>
-            </div>
-          </Form>
-        </div>
-        {setup ? <SetupStepActions slug={slug} task="boards" /> : null}
-      </div>
-    </div>
+      <SettingsForm form={form} intent="save" heading="About the board" submit="Save board">
+        <BoardFields fields={fields} parentChoices={parentChoices} />
+      </SettingsForm>
+    </SettingsItem>
   );
 }

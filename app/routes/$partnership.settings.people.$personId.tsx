@@ -1,12 +1,15 @@
 // Settings: change, archive or delete one named person.
-import { getFormProps, useForm } from "@conform-to/react";
+import { useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { ErrorSummary, SelectField, summariseErrors, TextField } from "~/components/forms";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { summariseErrors } from "~/components/forms";
+import { PersonFields } from "~/components/person-fields";
+import { SettingsForm, SettingsItem } from "~/components/settings-list";
 import { requirePartnershipMember } from "~/modules/access/actor.server";
 import { deletePerson, getPersonForEdit, savePerson, setPersonArchived } from "~/modules/configuration/people.server";
 import { PersonSchema } from "~/modules/configuration/person-schema";
+import { handleArchiveIntent } from "~/utils/archive-intent.server";
 import { notFound } from "~/utils/http";
 
 export const meta: MetaFunction = () => [{ title: "Change a person - Settings - Safer Partnerships" }];
@@ -22,17 +25,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, partnership } = await requirePartnershipMember(request, params.partnership);
   const personId = params.personId ?? "";
   const formData = await request.formData();
-  const intent = formData.get("intent");
   const list = `/${partnership.slug}/settings/people`;
-  if (intent === "archive" || intent === "restore") {
-    await setPersonArchived(actor, personId, intent === "archive");
-    return redirect(list);
-  }
-  if (intent === "delete") {
-    const result = await deletePerson(actor, personId);
-    if (result.status === "in-use") return data({ result: null, refused: result.message }, { status: 400 });
-    return redirect(list);
-  }
+  const archiving = await handleArchiveIntent(formData, { actor, id: personId, done: list }, { setArchived: setPersonArchived, remove: deletePerson });
+  if (archiving) return archiving;
   const submission = parseWithZod(formData, { schema: PersonSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), refused: null }, { status: 400 });
   const result = await savePerson(actor, personId, submission.value);
@@ -48,59 +43,21 @@ export default function EditPerson() {
     shouldValidate: "onSubmit",
     defaultValue: { name: person.name, jobTitle: person.jobTitle ?? "", agencyId: person.agencyId ?? "", email: person.email ?? "" },
   });
-  const errors = [
-    ...summariseErrors(form, [fields.name, fields.jobTitle, fields.agencyId, fields.email]),
-    ...(actionData?.refused ? [{ fieldId: "delete-person", message: actionData.refused }] : []),
-  ];
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={errors} />
-        <Link to={`/${slug}/settings/people`} className="govuk-back-link">
-          Back to people
-        </Link>
-        <h1 className="govuk-heading-l">{`Change ${person.name}`}</h1>
-        {person.archivedAt ? <p className="govuk-inset-text">This person is archived: they are not offered in any list.</p> : null}
-        <Form method="post" {...getFormProps(form)} noValidate>
-          <input type="hidden" name="intent" value="save" />
-          <TextField field={fields.name} label="Name" />
-          <TextField field={fields.jobTitle} label="Job title (optional)" />
-          <SelectField field={fields.agencyId} label="Agency (optional)" options={agencyChoices.map((a) => ({ value: a.id, label: a.name }))} placeholder="No agency" />
-          <TextField field={fields.email} label="Email address (optional)" type="email" spellCheck={false} />
-          <button type="submit" className="govuk-button" data-module="govuk-button">
-            Save person
-          </button>
-        </Form>
-        <h2 className="govuk-heading-m">Archive or delete</h2>
-        <p className="govuk-body">Archiving hides the person from every list but keeps their history. Someone on a board or leading anything cannot be deleted.</p>
-        <div className="govuk-button-group">
-          <Form method="post">
-            <button type="submit" name="intent" value={person.archivedAt ? "restore" : "archive"} className="govuk-button govuk-button--secondary" data-module="govuk-button">
-              {person.archivedAt ? "Bring back person" : "Archive person"}
-            </button>
-          </Form>
-          <Form method="post">
-            <div className={`govuk-form-group${actionData?.refused ? " govuk-form-group--error" : ""}`}>
-              {actionData?.refused ? (
-                <p id="delete-person-error" className="govuk-error-message">
-                  <span className="govuk-visually-hidden">Error:</span> {actionData.refused}
-                </p>
-              ) : null}
-              <button
-                id="delete-person"
-                type="submit"
-                name="intent"
-                value="delete"
-                className="govuk-button govuk-button--warning"
-                data-module="govuk-button"
-                aria-describedby={actionData?.refused ? "delete-person-error" : undefined}
-              >
-                Delete person
-              </button>
-            </div>
-          </Form>
-        </div>
-      </div>
-    </div>
+    <SettingsItem
+      slug={slug}
+      section="people"
+      noun="person"
+      errors={summariseErrors(form, [fields.name, fields.jobTitle, fields.agencyId, fields.email])}
+      title={`Change ${person.name}`}
+      archived={Boolean(person.archivedAt)}
+      archivedNotice="This person is archived: they are not offered in any list."
+      deleteHint="Archiving hides the person from every list but keeps their history. Someone on a board or leading anything cannot be deleted."
+      refused={actionData?.refused}
+    >
+      <SettingsForm form={form} intent="save" submit="Save person">
+        <PersonFields fields={fields} agencyChoices={agencyChoices} />
+      </SettingsForm>
+    </SettingsItem>
   );
 }
