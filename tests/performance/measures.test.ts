@@ -138,3 +138,23 @@ describe("trend", () => {
     expect(measure.rag.rag).toBe("NO_FIGURE");
   });
 });
+
+describe("an indicator with no figure yet", () => {
+  it("still shows this year's target and the latest baseline, and is grey", () => {
+    const measure = measureIndicator({
+      unit: "COUNT",
+      direction: "LOWER_IS_BETTER",
+      tolerance: 5,
+      figures: [],
+      targets: [
+        { period: year(2012), value: "100", requiredDirection: null },
+        { period: year(2013), value: "90", requiredDirection: null },
+      ],
+      baselines: [{ period: year(2010), value: "3362", count: null }],
+      asAt: month(2012, 6).startsOn,
+    });
+    expect(measure.rag.rag).toBe("NO_FIGURE");
+    expect(measure.target?.value).toBe("100");
+    expect(measure.baseline?.value).toBe("3362");
+  });
+});

@@ -137,6 +137,8 @@ export type MeasureInput = {
   baselines: BaselineInput[];
   /** Denominator values by financial year, for year-to-date rates. */
   denominatorByYear?: ReadonlyMap<number, string>;
+  /** Today, in the partnership's calendar: with no figure yet, the target shown is this year's. */
+  asAt?: Date;
 };
 
 function toFixedValue(value: Decimal) {
@@ -190,11 +192,15 @@ export function measureIndicator(input: MeasureInput): IndicatorMeasure {
   const figures = [...input.figures].sort((a, b) => b.period.endsOn.getTime() - a.period.endsOn.getTime());
   const latest = figures[0] ?? null;
   if (!latest) {
+    // Nothing to judge yet, but the page still says what is aimed at and from where.
+    const byStart = [...input.targets].sort((a, b) => a.period.startsOn.getTime() - b.period.startsOn.getTime());
+    const current = input.asAt ? byStart.find((t) => t.period.startsOn <= input.asAt! && input.asAt! <= t.period.endsOn) : undefined;
+    const latestBaseline = [...input.baselines].sort((a, b) => (b.period?.startsOn.getTime() ?? 0) - (a.period?.startsOn.getTime() ?? 0))[0];
     return {
       latest: null,
       previous: null,
-      target: null,
-      baseline: null,
+      target: current ?? byStart.at(-1) ?? null,
+      baseline: latestBaseline ?? null,
       basis: "LATEST",
       yearToDate: null,
       change: null,

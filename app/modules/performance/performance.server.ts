@@ -48,6 +48,11 @@ export type MeasureOptions = {
   seriesFrom?: Date | "all";
   /** For tests and reports "as at" a date. */
   today?: Date;
+  /**
+   * A report "as at" a past date leaves out figures for periods that end after it, so
+   * it reads as it would have then (a figure since corrected shows its corrected value).
+   */
+  figuresUpTo?: Date;
 };
 
 /**
@@ -62,9 +67,11 @@ export async function measureIndicators(tx: TenantTx, partnershipId: string, whe
   if (rows.length === 0) return [];
   const ids = rows.map((row) => row.id);
   const seriesFrom = options.seriesFrom === "all" ? null : (options.seriesFrom ?? startOfFinancialYear(today, calendar.financialYearStartMonth, -2));
+  const upTo = options.figuresUpTo ? { lte: options.figuresUpTo } : {};
+  const endsOn = { ...(seriesFrom ? { gte: seriesFrom } : {}), ...upTo };
 
   const figures = await tx.figure.findMany({
-    where: { partnershipId, indicatorId: { in: ids }, ...(seriesFrom ? { period: { endsOn: { gte: seriesFrom } } } : {}) },
+    where: { partnershipId, indicatorId: { in: ids }, ...(Object.keys(endsOn).length > 0 ? { period: { endsOn } } : {}) },
     orderBy: { period: { endsOn: "asc" } },
     select: { indicatorId: true, value: true, count: true, source: true, updatedAt: true, period: periodSelect },
   });
@@ -77,7 +84,7 @@ export async function measureIndicators(tx: TenantTx, partnershipId: string, whe
   const stale = ids.filter((id) => !seriesOf.has(id));
   if (seriesFrom && stale.length > 0) {
     const latest = await tx.figure.findMany({
-      where: { partnershipId, indicatorId: { in: stale } },
+      where: { partnershipId, indicatorId: { in: stale }, ...(options.figuresUpTo ? { period: { endsOn: upTo } } : {}) },
       orderBy: [{ indicatorId: "asc" }, { period: { endsOn: "desc" } }],
       distinct: ["indicatorId"],
       select: { indicatorId: true, value: true, count: true, source: true, updatedAt: true, period: periodSelect },
@@ -109,6 +116,7 @@ export async function measureIndicators(tx: TenantTx, partnershipId: string, whe
         targets: allTargets,
         baselines: allBaselines,
         denominatorByYear,
+        asAt: today,
       });
       const latestSeriesPoint = series.at(-1);
       return {
