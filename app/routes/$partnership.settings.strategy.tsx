@@ -1,6 +1,7 @@
 // The strategy and its numbered priorities, for the partnership's managers: the
-// strategy's title and years; each priority moved up or down, archived, restored or
-// deleted (only when nothing refers to it).
+// strategy's title and years; each priority moved up or down (or all renumbered at
+// once), archived, restored or deleted (only when nothing refers to it).
+import { Fragment } from "react";
 import { SetupStepActions } from "~/components/setup-step";
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
@@ -9,8 +10,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorSummary, summariseErrors, TextField } from "~/components/forms";
 import { SuccessBanner } from "~/components/notification-banner";
 import { requirePartnershipMember } from "~/modules/access/actor.server";
-import { PriorityChangeSchema, StrategySchema } from "~/modules/configuration/strategy-schema";
-import { changePriority, getStrategySettings, saveStrategy } from "~/modules/configuration/strategy.server";
+import { PriorityChangeSchema, PriorityNumbersSchema, StrategySchema } from "~/modules/configuration/strategy-schema";
+import { changePriority, getStrategySettings, renumberPriorities, saveStrategy } from "~/modules/configuration/strategy.server";
 import { financialYearLabel } from "~/utils/dates";
 import { invariantResponse } from "~/utils/http";
 
@@ -29,16 +30,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const setup = new URL(request.url).searchParams.has("setup");
   if (formData.get("intent") === "strategy") {
     const submission = parseWithZod(formData, { schema: StrategySchema });
-    if (submission.status !== "success") return data({ strategy: submission.reply(), notice: null }, { status: 400 });
+    if (submission.status !== "success") return data({ strategy: submission.reply(), numbers: null, notice: null }, { status: 400 });
     await saveStrategy(actor, submission.value);
     if (submission.value.then === "setup") return redirect(`/${partnership.slug}/setup`);
     return redirect(`/${partnership.slug}/settings/strategy?saved=strategy${setup ? "&setup=1" : ""}`);
+  }
+  if (formData.get("intent") === "renumber") {
+    const submission = parseWithZod(formData, { schema: PriorityNumbersSchema });
+    if (submission.status !== "success") return data({ strategy: null, numbers: submission.reply(), notice: null }, { status: 400 });
+    const result = await renumberPriorities(actor, submission.value);
+    if (result.status === "invalid") {
+      return data({ strategy: null, numbers: submission.reply({ fieldErrors: result.fieldErrors, formErrors: result.formErrors }), notice: null }, { status: 400 });
+    }
+    return redirect(`/${partnership.slug}/settings/strategy?saved=numbers${setup ? "&setup=1" : ""}`);
   }
   const submission = parseWithZod(formData, { schema: PriorityChangeSchema });
   invariantResponse(submission.status === "success", "Choose a priority and what to do with it", 400);
   const result = await changePriority(actor, submission.value);
   invariantResponse(result, "Priority not found");
-  return data({ strategy: null, notice: result }, { status: result.status === "done" ? 200 : 400 });
+  return data({ strategy: null, numbers: null, notice: result }, { status: result.status === "done" ? 200 : 400 });
 }
 
 export default function StrategySettings() {
@@ -51,7 +61,20 @@ export default function StrategySettings() {
     shouldValidate: "onSubmit",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: StrategySchema }),
   });
-  const errors = summariseErrors(form, [fields.title, fields.startYear, fields.endYear]);
+  // Checked on the server only: the range and the titles its messages name are there.
+  // Conform reads defaultValue only when the form id changes, so the id follows the
+  // numbering: after a move up or down the form starts again from the new numbers.
+  const [numbersForm, numbersFields] = useForm({
+    id: `numbers-${shortHash(priorities.map((p) => `${p.id}:${p.number}`).join(","))}`,
+    lastResult: actionData?.numbers,
+    defaultValue: { priorities: priorities.map((p) => ({ id: p.id, number: String(p.number) })) },
+    shouldValidate: "onSubmit",
+  });
+  const numberRows = numbersFields.priorities.getFieldList().map((row) => row.getFieldset());
+  const errors = [
+    ...summariseErrors(form, [fields.title, fields.startYear, fields.endYear]),
+    ...summariseErrors(numbersForm, numberRows.map((row) => row.number)),
+  ];
   const notice = actionData?.notice;
   const query = setup ? "?setup=1" : "";
   const active = priorities.filter((p) => !p.archivedAt);
@@ -64,7 +87,7 @@ export default function StrategySettings() {
         </Link>
         <ErrorSummary errors={[...errors, ...(notice?.status === "refused" ? [{ fieldId: "priorities", message: notice.message }] : [])]} />
         {notice?.status === "done" ? <SuccessBanner heading={notice.message} /> : null}
-        {saved && !actionData ? <SuccessBanner heading={saved === "priority" ? "Priority saved" : "Strategy saved"} /> : null}
+        {saved && !actionData ? <SuccessBanner heading={saved in SAVED ? SAVED[saved as keyof typeof SAVED] : SAVED.strategy} /> : null}
         <h1 className="govuk-heading-l">Strategy and priorities</h1>
 
         <Form method="post" {...getFormProps(form)} noValidate>
@@ -92,13 +115,44 @@ export default function StrategySettings() {
         {strategy ? (
           <>
             <p className="govuk-body">
-              {`${strategy.title}, ${financialYearLabel(strategy.startYear)} to ${financialYearLabel(strategy.endYear)}. Moving a priority changes its number only: its actions, indicators and history stay with it.`}
+              {`${strategy.title}, ${financialYearLabel(strategy.startYear)} to ${financialYearLabel(strategy.endYear)}. Moving or renumbering a priority changes its number only: its actions, indicators and history stay with it.`}
             </p>
             <Link to={`/${partnershipSlug}/settings/priorities/new${query}`} className="govuk-button govuk-button--secondary" data-module="govuk-button">
               Add a priority
             </Link>
             <PriorityTable priorities={active} partnershipSlug={partnershipSlug} query={query} caption="Current priorities" />
             {archived.length > 0 ? <PriorityTable priorities={archived} partnershipSlug={partnershipSlug} query={query} caption="Archived priorities" /> : null}
+            {priorities.length > 1 ? (
+              <Form method="post" {...getFormProps(numbersForm)} noValidate className="govuk-!-margin-bottom-6">
+                <input type="hidden" name="intent" value="renumber" />
+                <div className="govuk-form-group">
+                  <fieldset className="govuk-fieldset" aria-describedby="numbers-hint">
+                    <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Set the numbers of all the priorities</legend>
+                    <div id="numbers-hint" className="govuk-hint">
+                      {`Type each priority's new number, from 1 to ${priorities.length}, each number once. Archived priorities keep a number too.`}
+                    </div>
+                    {numberRows.map((row, index) => {
+                      const priority = priorities.find((p) => p.id === row.id.initialValue);
+                      return (
+                        // No wrapper: GOV.UK spaces sibling form groups, and drops the space of one last in its parent.
+                        <Fragment key={row.id.initialValue ?? index}>
+                          <input type="hidden" name={row.id.name} value={row.id.initialValue ?? ""} />
+                          <TextField
+                            field={row.number}
+                            label={priority ? `${priority.title}${priority.archivedAt ? " (archived)" : ""}` : "A priority no longer in the strategy"}
+                            hint={priority ? `Now ${priority.number}` : undefined}
+                            className="govuk-input--width-2"
+                          />
+                        </Fragment>
+                      );
+                    })}
+                  </fieldset>
+                </div>
+                <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+                  Save numbers
+                </button>
+              </Form>
+            ) : null}
           </>
         ) : (
           <p className="govuk-body">Create the strategy first, then add its priorities.</p>
@@ -108,6 +162,14 @@ export default function StrategySettings() {
     </div>
   );
 }
+
+function shortHash(text: string) {
+  let hash = 5381;
+  for (let i = 0; i < text.length; i++) hash = ((hash * 33) ^ text.charCodeAt(i)) >>> 0;
+  return hash.toString(36);
+}
+
+const SAVED = { strategy: "Strategy saved", priority: "Priority saved", numbers: "Priority numbers saved" } as const;
 
 type PriorityRow = ReturnType<typeof useLoaderData<typeof loader>>["priorities"][number];
 

@@ -1,8 +1,9 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "~/modules/access/actor.server";
-import { PrioritySchema, StrategySchema } from "~/modules/configuration/strategy-schema";
-import { changePriority, getStrategySettings, savePriority, saveStrategy } from "~/modules/configuration/strategy.server";
+import { historyOf } from "~/modules/audit/audit.server";
+import { PriorityNumbersSchema, PrioritySchema, StrategySchema } from "~/modules/configuration/strategy-schema";
+import { changePriority, getStrategySettings, renumberPriorities, savePriority, saveStrategy } from "~/modules/configuration/strategy.server";
 import { withTenant } from "~/utils/db.server";
 import { partnershipWithActors, thrownStatus } from "../editing/helpers";
 
@@ -130,5 +131,210 @@ describe("priorities", () => {
     expect(await changePriority(manager, { intent: "archive", priorityId: other.priorities.burglary })).toBeNull();
     expect(await changePriority(manager, { intent: "move-down", priorityId: other.priorities.burglary })).toBeNull();
     expect(await priorities(other)).toEqual(before);
+  });
+});
+
+describe("setting all the priorities' numbers at once", () => {
+  // A partnership of its own: the tests above renumber the shared one.
+  let numbered: World;
+  let numberer: Actor;
+  let hateCrime: string;
+
+  /** The form as the strategy page posts it: each priority's id and the number typed. */
+  function numbersForm(rows: Array<[id: string, number: string]>) {
+    const formData = new FormData();
+    formData.set("intent", "renumber");
+    rows.forEach(([id, number], index) => {
+      formData.set(`priorities[${index}].id`, id);
+      formData.set(`priorities[${index}].number`, number);
+    });
+    const submission = parseWithZod(formData, { schema: PriorityNumbersSchema });
+    if (submission.status !== "success") throw new Error("expected the form to parse");
+    return submission.value;
+  }
+  const numbersOf = async (w: World) => (await priorities(w)).map((p) => [p.id, p.number]);
+  const renumberings = (w: World, id: string) =>
+    withTenant(w.partnershipId, (tx) => tx.auditEvent.findMany({ where: { entityId: id, action: "renumbered the priority" }, select: { before: true, after: true } }));
+
+  beforeAll(async () => {
+    numbered = await partnershipWithActors();
+    numberer = await numbered.actor("PARTNERSHIP_MANAGER");
+    // Number 5 with nothing at 3 or 4: the form closes the gap.
+    const added = form(PrioritySchema, { number: "5", title: "Tackle hate crime", "leads[0].agencyId": numbered.agencies.council });
+    if (added.status !== "success") throw new Error("expected a valid form");
+    hateCrime = ((await savePriority(numberer, null, added.value)) as { id: string }).id;
+    // Some history of the burglary priority's own, to see it kept.
+    await changePriority(numberer, { intent: "archive", priorityId: numbered.priorities.burglary });
+    await changePriority(numberer, { intent: "restore", priorityId: numbered.priorities.burglary });
+  });
+
+  it("refuses a number given twice, naming the other priority, with nothing written", async () => {
+    const before = await numbersOf(numbered);
+    const audits = await auditCount(numbered);
+    const result = await renumberPriorities(
+      numberer,
+      numbersForm([
+        [numbered.priorities.burglary, "2"],
+        [numbered.priorities.reoffending, "2"],
+        [hateCrime, "1"],
+      ]),
+    );
+    expect(result).toEqual({
+      status: "invalid",
+      fieldErrors: {
+        "priorities[0].number": ['Number 2 is also given to "Reduce re-offending": give each priority a different number'],
+        "priorities[1].number": ['Number 2 is also given to "Reduce burglary": give each priority a different number'],
+      },
+    });
+    expect(await numbersOf(numbered)).toEqual(before);
+    expect(await auditCount(numbered)).toBe(audits);
+  });
+
+  it("refuses a number out of 1 to the count, or not a whole number, or missing, with nothing written", async () => {
+    const before = await numbersOf(numbered);
+    const audits = await auditCount(numbered);
+    for (const typed of ["4", "0", "2.5", "two", "-1"]) {
+      const result = await renumberPriorities(
+        numberer,
+        numbersForm([
+          [numbered.priorities.burglary, "1"],
+          [numbered.priorities.reoffending, "2"],
+          [hateCrime, typed],
+        ]),
+      );
+      expect(result, typed).toEqual({
+        status: "invalid",
+        fieldErrors: { "priorities[2].number": ['Enter the number for "Tackle hate crime" as a whole number from 1 to 3'] },
+      });
+    }
+    expect(
+      await renumberPriorities(
+        numberer,
+        numbersForm([
+          [numbered.priorities.burglary, ""],
+          [numbered.priorities.reoffending, "2"],
+          [hateCrime, "3"],
+        ]),
+      ),
+    ).toEqual({ status: "invalid", fieldErrors: { "priorities[0].number": ['Enter the number for "Reduce burglary"'] } });
+    expect(await numbersOf(numbered)).toEqual(before);
+    expect(await auditCount(numbered)).toBe(audits);
+  });
+
+  it("refuses another partnership's priority id, a missing or repeated priority, with nothing written in either", async () => {
+    const before = await numbersOf(numbered);
+    const theirs = await numbersOf(other);
+    const audits = await auditCount(numbered);
+    const stale = { status: "invalid", fieldErrors: {}, formErrors: [expect.stringContaining("reload the page")] };
+    const forgeries: Array<Array<[string, string]>> = [
+      // Theirs in place of one of ours.
+      [
+        [numbered.priorities.burglary, "1"],
+        [other.priorities.burglary, "2"],
+        [hateCrime, "3"],
+      ],
+      // Theirs as well as all of ours.
+      [
+        [numbered.priorities.burglary, "1"],
+        [numbered.priorities.reoffending, "2"],
+        [hateCrime, "3"],
+        [other.priorities.reoffending, "4"],
+      ],
+      // One of ours left out, one twice, and not an id at all.
+      [
+        [numbered.priorities.burglary, "1"],
+        [hateCrime, "2"],
+      ],
+      [
+        [numbered.priorities.burglary, "1"],
+        [numbered.priorities.burglary, "2"],
+        [hateCrime, "3"],
+      ],
+      [
+        [numbered.priorities.burglary, "1"],
+        ["not-an-id", "2"],
+        [hateCrime, "3"],
+      ],
+    ];
+    for (const rows of forgeries) expect(await renumberPriorities(numberer, numbersForm(rows))).toEqual(stale);
+    expect(await numbersOf(numbered)).toEqual(before);
+    expect(await numbersOf(other)).toEqual(theirs);
+    expect(await auditCount(numbered)).toBe(audits);
+  });
+
+  it("is for managers only", async () => {
+    const editor = await numbered.actor("AGENCY_EDITOR", numbered.agencies.police);
+    const rows = numbersForm([
+      [numbered.priorities.burglary, "3"],
+      [numbered.priorities.reoffending, "2"],
+      [hateCrime, "1"],
+    ]);
+    expect(await thrownStatus(() => renumberPriorities(editor, rows))).toBe(403);
+  });
+
+  it("renumbers the same rows, keeping their actions, indicators and history, and audits each one changed", async () => {
+    const burglaryHistoryBefore = await withTenant(numbered.partnershipId, (tx) => historyOf(tx, numbered.partnershipId, "Priority", numbered.priorities.burglary));
+    const result = await renumberPriorities(
+      numberer,
+      numbersForm([
+        [numbered.priorities.burglary, "3"],
+        [numbered.priorities.reoffending, " 2 "],
+        [hateCrime, "1"],
+      ]),
+    );
+    expect(result).toEqual({ status: "saved", changed: 2 });
+    expect(await numbersOf(numbered)).toEqual([
+      [hateCrime, 1],
+      [numbered.priorities.reoffending, 2],
+      [numbered.priorities.burglary, 3],
+    ]);
+
+    expect(await renumberings(numbered, numbered.priorities.burglary)).toEqual([{ before: { number: 1 }, after: { number: 3 } }]);
+    expect(await renumberings(numbered, hateCrime)).toEqual([{ before: { number: 5 }, after: { number: 1 } }]);
+    expect(await renumberings(numbered, numbered.priorities.reoffending)).toEqual([]);
+
+    // The burglary priority is the same row: its actions, its indicator and its earlier history are still its own.
+    const { actions, indicators, history } = await withTenant(numbered.partnershipId, async (tx) => ({
+      actions: await tx.action.count({ where: { priorityId: numbered.priorities.burglary } }),
+      indicators: await tx.indicatorPriority.count({ where: { priorityId: numbered.priorities.burglary } }),
+      history: await historyOf(tx, numbered.partnershipId, "Priority", numbered.priorities.burglary),
+    }));
+    expect(actions).toBe(3);
+    expect(indicators).toBe(1);
+    expect(burglaryHistoryBefore.map((event) => event.action)).toEqual(["restored the priority", "archived the priority"]);
+    expect(history).toHaveLength(burglaryHistoryBefore.length + 1);
+    expect(history.map((event) => event.id)).toEqual(expect.arrayContaining(burglaryHistoryBefore.map((event) => event.id)));
+
+    // Saving the same numbers again changes and records nothing.
+    const audits = await auditCount(numbered);
+    expect(
+      await renumberPriorities(
+        numberer,
+        numbersForm([
+          [hateCrime, "1"],
+          [numbered.priorities.reoffending, "2"],
+          [numbered.priorities.burglary, "3"],
+        ]),
+      ),
+    ).toEqual({ status: "saved", changed: 0 });
+    expect(await auditCount(numbered)).toBe(audits);
+  });
+
+  it("counts archived priorities, which keep a number", async () => {
+    await changePriority(numberer, { intent: "archive", priorityId: numbered.priorities.reoffending });
+    const result = await renumberPriorities(
+      numberer,
+      numbersForm([
+        [hateCrime, "2"],
+        [numbered.priorities.reoffending, "3"],
+        [numbered.priorities.burglary, "1"],
+      ]),
+    );
+    expect(result).toEqual({ status: "saved", changed: 3 });
+    expect(await numbersOf(numbered)).toEqual([
+      [numbered.priorities.burglary, 1],
+      [hateCrime, 2],
+      [numbered.priorities.reoffending, 3],
+    ]);
   });
 });

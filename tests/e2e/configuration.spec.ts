@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations, signIn } from "./axe";
 
-test("the Barnet manager adds and renumbers a priority, adds NI 16 with a target, and changes the target with a reason", async ({ page }) => {
+test("the Barnet manager adds and renumbers a priority (one move, then all numbers at once), adds NI 16 with a target, and changes the target with a reason", async ({ page }) => {
   await signIn(page, "manager@barnet.example");
 
   // Strategy and priorities.
@@ -28,6 +28,27 @@ test("the Barnet manager adds and renumbers a priority, adds NI 16 with a target
   await expect(page.getByText(`"Tackle hate crime" is now priority ${numberBefore - 1}`)).toBeVisible();
   await expect(page.getByRole("row", { name: /Tackle hate crime/ }).locator("td").first()).toHaveText(String(numberBefore - 1));
   await expectNoAxeViolations(page);
+
+  // All the numbers at once: a number given twice is refused, by the field, with what was typed kept.
+  const numbers = page.getByRole("group", { name: "Set the numbers of all the priorities" });
+  const hateCrime = numbers.getByRole("textbox", { name: "Tackle hate crime" });
+  const last = numbers.getByRole("textbox").last();
+  await expect(hateCrime).toHaveValue(String(numberBefore - 1));
+  await expect(last).toHaveValue(String(numberBefore));
+  await hateCrime.fill("1");
+  await page.getByRole("button", { name: "Save numbers" }).click();
+  await expect(summary).toContainText('Number 1 is also given to "Property crime with special focus on burglary"');
+  await expect(hateCrime).toHaveValue("1");
+  await expect(numbers.locator(".govuk-error-message").first()).toContainText("give each priority a different number");
+  await expect(page.getByRole("row", { name: /Tackle hate crime/ }).locator("td").first()).toHaveText(String(numberBefore - 1));
+  await expectNoAxeViolations(page);
+  // Swap it back with the one after it, leaving priority 1 as the other tests expect.
+  await hateCrime.fill(String(numberBefore));
+  await last.fill(String(numberBefore - 1));
+  await page.getByRole("button", { name: "Save numbers" }).click();
+  await expect(page.getByText("Priority numbers saved")).toBeVisible();
+  await expect(page.getByRole("row", { name: /Tackle hate crime/ }).locator("td").first()).toHaveText(String(numberBefore));
+  await expect(hateCrime).toHaveValue(String(numberBefore));
 
   // An indicator from the library.
   await page.goto("/barnet/settings/indicators");

@@ -65,3 +65,22 @@ export const PriorityChangeSchema = z.object({
   priorityId: z.string({ error: "Choose a priority" }).trim().min(1, { error: "Choose a priority" }),
 });
 export type PriorityChangeInput = z.infer<typeof PriorityChangeSchema>;
+
+/** The most priorities one "set numbers" form sends; a strategy has far fewer. */
+export const MAX_PRIORITIES = 99;
+
+/**
+ * The "set numbers" form: each priority's id and the number typed for it. Numbers stay
+ * text here: the range (1 to the strategy's count) and the priorities' titles, which the
+ * messages name, are known only on the server (renumberPriorities).
+ */
+export const PriorityNumbersSchema = z.object({
+  intent: z.literal("renumber"),
+  priorities: z
+    .array(z.object({ id: z.string({ error: "Choose a priority" }).trim(), number: z.string().trim().optional() }), {
+      error: "Choose the priorities to number",
+    })
+    .min(1, { error: "Choose the priorities to number" })
+    .max(MAX_PRIORITIES),
+});
+export type PriorityNumbersInput = z.infer<typeof PriorityNumbersSchema>;

@@ -7,7 +7,7 @@ import { findCurrentStrategy } from "~/modules/priorities/priorities.server";
 import { withTenant, type TenantTx } from "~/utils/db.server";
 import { isUuid } from "~/utils/uuid";
 import type { FieldErrors } from "./fields";
-import type { PriorityChangeInput, PriorityInput, StrategyInput } from "./strategy-schema";
+import type { PriorityChangeInput, PriorityInput, PriorityNumbersInput, StrategyInput } from "./strategy-schema";
 
 export type SaveResult = { status: "saved"; id: string } | { status: "invalid"; fieldErrors: FieldErrors; formErrors?: string[] };
 
@@ -171,7 +171,7 @@ export async function savePriority(actor: Actor, priorityId: string | null, inpu
       where: { partnershipId, strategyId, number: input.number, ...(existing ? { id: { not: existing.id } } : {}) },
       select: { title: true },
     });
-    if (clash) fieldErrors.number = [`Priority ${input.number} is already "${clash.title}": choose another number, or move priorities up or down on the strategy page`];
+    if (clash) fieldErrors.number = [`Priority ${input.number} is already "${clash.title}": choose another number, or renumber the priorities on the strategy page`];
     if (Object.keys(fieldErrors).length > 0) return { status: "invalid", fieldErrors };
 
     const data = {
@@ -286,6 +286,72 @@ export async function changePriority(actor: Actor, input: PriorityChangeInput): 
         return { status: "done", message: `Priority ${priority.number} deleted` };
       }
     }
+  });
+}
+
+export type RenumberResult = { status: "saved"; changed: number } | { status: "invalid"; fieldErrors: FieldErrors; formErrors?: string[] };
+
+/**
+ * Gives every priority of the current strategy (archived ones too: they keep their
+ * numbers) the number typed for it, all at once. The numbers must be 1 to the count,
+ * each once; otherwise nothing is written. Only the numbers change: the rows, so their
+ * actions, indicators and history, stay the same, and each changed one is audited.
+ */
+export async function renumberPriorities(actor: Actor, input: Pick<PriorityNumbersInput, "priorities">): Promise<RenumberResult> {
+  assertCan(actor, "settings:manage");
+  const { partnershipId } = actor;
+  return withTenant(partnershipId, async (tx): Promise<RenumberResult> => {
+    const strategy = await findCurrentStrategy(tx, partnershipId);
+    if (!strategy) return { status: "invalid", fieldErrors: {}, formErrors: ["Set up the strategy before numbering its priorities"] };
+    const current = await tx.priority.findMany({
+      where: { partnershipId, strategyId: strategy.id },
+      select: { id: true, number: true, title: true },
+    });
+    const byId = new Map(current.map((priority) => [priority.id, priority]));
+    const sentIds = new Set(input.priorities.map((row) => row.id));
+    // A forged id (another partnership's, or none at all) and a priority added or
+    // deleted since the page was opened look the same from here: the form is stale.
+    if (sentIds.size !== input.priorities.length || sentIds.size !== current.length || input.priorities.some((row) => !byId.has(row.id))) {
+      return {
+        status: "invalid",
+        fieldErrors: {},
+        formErrors: ["The priorities have changed since this page was opened: reload the page, then set the numbers again"],
+      };
+    }
+
+    const count = current.length;
+    const rows = input.priorities.map((row) => ({ ...byId.get(row.id)!, typed: row.number ?? "" }));
+    const fieldErrors: FieldErrors = {};
+    const key = (index: number) => `priorities[${index}].number`;
+    const numbers = rows.map((row, index) => {
+      if (!row.typed) {
+        fieldErrors[key(index)] = [`Enter the number for "${row.title}"`];
+        return null;
+      }
+      const value = /^\d+$/.test(row.typed) ? Number(row.typed) : NaN;
+      if (!(value >= 1 && value <= count)) {
+        fieldErrors[key(index)] = [`Enter the number for "${row.title}" as a whole number from 1 to ${count}`];
+        return null;
+      }
+      return value;
+    });
+    numbers.forEach((value, index) => {
+      if (value === null) return;
+      const others = rows.filter((_, other) => other !== index && numbers[other] === value).map((row) => `"${row.title}"`);
+      if (others.length > 0) fieldErrors[key(index)] = [`Number ${value} is also given to ${others.join(" and ")}: give each priority a different number`];
+    });
+    if (Object.keys(fieldErrors).length > 0) return { status: "invalid", fieldErrors };
+
+    const changes = rows.map((row, index) => ({ ...row, to: numbers[index]! })).filter((row) => row.to !== row.number);
+    // (strategyId, number) is unique and checked per statement, so the changed rows first
+    // step aside to negative numbers (distinct, as the new numbers are), as swapNumbers does.
+    for (const row of changes) await tx.priority.updateMany({ where: { id: row.id, partnershipId }, data: { number: -row.to } });
+    for (const row of changes) {
+      // A new version, so an edit form opened before cannot write the old number back.
+      await tx.priority.updateMany({ where: { id: row.id, partnershipId }, data: { number: row.to, version: { increment: 1 } } });
+      await recordAudit(tx, actor, { action: "renumbered the priority", entityType: "Priority", entityId: row.id, before: { number: row.number }, after: { number: row.to } });
+    }
+    return { status: "saved", changed: changes.length };
   });
 }
 
