@@ -14,6 +14,8 @@ const SECTIONS = [
   { path: "settings/strategy", label: "Strategy and priorities", hint: "The strategy period and its numbered priorities" },
   { path: "settings/indicators", label: "Indicators", hint: "Indicators, baselines and targets" },
   { path: "settings/rag", label: "RAG rules", hint: "When an indicator is green, amber or red" },
+  { path: "settings/police-uk", label: "police.uk crime data", hint: "The partnership's area and which crime types count towards which indicators" },
+  { path: "police-uk/import", label: "Import police.uk crime files", hint: "Monthly crime counts from data.police.uk's street-level files" },
   { path: "settings/profile", label: "Import or export the set-up", hint: "The whole configuration as one file" },
   { path: "settings/export", label: "Download all data", hint: "Everything the partnership holds" },
   { path: "settings/security", label: "Security", hint: "Two-step verification for managers" },

@@ -13,6 +13,8 @@ export async function loadProfile(profile: PartnershipProfile): Promise<{ partne
       name: profile.name,
       financialYearStartMonth: startMonth,
       policeForceArea: profile.policeForceArea ?? null,
+      policeUkLsoaNamePrefixes: profile.policeUk?.lsoaNamePrefixes ?? [],
+      policeUkLsoaCodes: profile.policeUk?.lsoaCodes ?? [],
       // A loaded profile is a configured partnership: no guided set-up to walk through.
       setupCompletedAt: new Date(),
     },
@@ -212,6 +214,9 @@ class ProfileWriter {
           responsibleBoardId: this.id("board", indicator.responsibleBoard),
           ownerBoardId: this.id("board", indicator.ownerBoard),
           leadAgencyId: this.id("agency", indicator.leadAgency),
+          // A mapped police.uk crime type makes an indicator's figures come from police.uk.
+          figuresFrom:
+            indicator.figuresFrom ?? ((profile.policeUk?.mappings ?? []).some((m) => m.indicator === indicator.key) ? "POLICE_UK" : "HAND_OR_CSV"),
         },
         select: { id: true },
       });
@@ -269,6 +274,10 @@ class ProfileWriter {
       }
       this.remember("indicator", indicator.key, indicatorId);
     }
+
+    await tx.policeUkMapping.createMany({
+      data: (profile.policeUk?.mappings ?? []).map((m) => ({ partnershipId, crimeType: m.crimeType, indicatorId: this.id("indicator", m.indicator)! })),
+    });
 
     for (const plan of profile.deliveryPlans ?? []) {
       const row = await tx.deliveryPlan.create({

@@ -125,6 +125,7 @@ export function crossReferenceProblems(document: ProfileDocument): ProfileProble
   };
 
   const denominators = keysOf("denominators", document.denominators);
+  const indicatorKeys = new Set(document.indicators.map((i) => i.key));
   const agencies = keysOf("agencies", document.agencies);
   const people = keysOf("people", document.people);
   const boards = keysOf("boards", document.boards);
@@ -218,6 +219,19 @@ export function crossReferenceProblems(document: ProfileDocument): ProfileProble
       if (baselinePeriods.has(period)) add(`${at}.baselines[${j}].period`, "there is already a baseline for this period");
       baselinePeriods.add(period);
     });
+  });
+
+  const crimeTypes = new Set<string>();
+  (document.policeUk?.mappings ?? []).forEach((mapping, i) => {
+    const at = `policeUk.mappings[${i}]`;
+    if (crimeTypes.has(mapping.crimeType)) add(`${at}.crimeType`, `'${mapping.crimeType}' is mapped twice`);
+    crimeTypes.add(mapping.crimeType);
+    ref(`${at}.indicator`, "indicator", indicatorKeys, mapping.indicator);
+    const indicator = document.indicators.find((x) => x.key === mapping.indicator);
+    if (indicator && indicator.frequency !== "MONTHLY") add(`${at}.indicator`, `'${mapping.indicator}' is ${indicator.frequency.toLowerCase()}: only monthly indicators can take police.uk figures`);
+    if (indicator && indicator.unit !== "COUNT" && !(RATE_UNITS as readonly string[]).includes(indicator.unit)) {
+      add(`${at}.indicator`, `'${mapping.indicator}' is not a count or a rate: only counts and rates can take police.uk figures`);
+    }
   });
   return problems;
 }

@@ -3,6 +3,7 @@
 // exporting the same configuration twice, or from a copy of it, gives the same file.
 // Only reads: it works for a partnership that can no longer change anything.
 import { assertCan, type Actor } from "~/modules/access/actor.server";
+import type { PoliceUkCrimeType } from "~/modules/police-uk/crime-types";
 import { Prisma, withTenant, type TenantTx } from "~/utils/db.server";
 import { writeProfileDocument } from "./profile-document.server";
 import type { PeriodRef, PriorityRef, ProfileDocument } from "./profile-schema";
@@ -79,10 +80,10 @@ export async function currentProfileDocument(tx: TenantTx, partnershipId: string
   const where = { partnershipId };
   const partnership = await tx.partnership.findUniqueOrThrow({
     where: { id: partnershipId },
-    select: { slug: true, name: true, financialYearStartMonth: true, policeForceArea: true },
+    select: { slug: true, name: true, financialYearStartMonth: true, policeForceArea: true, policeUkLsoaNamePrefixes: true, policeUkLsoaCodes: true },
   });
   const startMonth = partnership.financialYearStartMonth;
-  const [councils, denominators, agencies, people, boards, strategies, indicators] = [
+  const [councils, denominators, agencies, people, boards, strategies, indicators, policeUkMappings] = [
     await tx.council.findMany({ where, orderBy: { name: "asc" }, select: { name: true } }),
     await tx.denominator.findMany({ where, select: { id: true, name: true, kind: true, values: { orderBy: { financialYear: "asc" } } } }),
     await tx.agency.findMany({ where }),
@@ -101,6 +102,7 @@ export async function currentProfileDocument(tx: TenantTx, partnershipId: string
         targets: { include: { period: true, changes: { orderBy: [{ agreedOn: "asc" }, { changedAt: "asc" }] } } },
       },
     }),
+    await tx.policeUkMapping.findMany({ where, orderBy: { crimeType: "asc" }, select: { crimeType: true, indicatorId: true } }),
   ];
 
   const keys = new Map<string, string>();
@@ -210,7 +212,17 @@ export async function currentProfileDocument(tx: TenantTx, partnershipId: string
                   }),
                 )
             : undefined,
+          figuresFrom: i.figuresFrom === "POLICE_UK" ? i.figuresFrom : undefined,
         }),
       ),
+    // Only when something is set, so a partnership that does not use police.uk exports as before.
+    policeUk:
+      partnership.policeUkLsoaNamePrefixes.length || partnership.policeUkLsoaCodes.length || policeUkMappings.length
+        ? {
+            lsoaNamePrefixes: partnership.policeUkLsoaNamePrefixes,
+            lsoaCodes: partnership.policeUkLsoaCodes,
+            mappings: policeUkMappings.map((m) => ({ crimeType: m.crimeType as PoliceUkCrimeType, indicator: key(m.indicatorId)! })),
+          }
+        : undefined,
   });
 }

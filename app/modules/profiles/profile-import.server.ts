@@ -67,6 +67,7 @@ const SECTIONS = [
   ["strategies", "strategies"],
   ["priorities", "priorities"],
   ["indicators", "indicators"],
+  ["policeUk", "police.uk settings"],
 ] as const;
 
 class PreviewOnly extends Error {
@@ -381,6 +382,8 @@ async function merge(tx: TenantTx, actor: Actor, doc: ProfileDocument): Promise<
       responsibleBoardId: id("board", i.responsibleBoard),
       ownerBoardId: id("board", i.ownerBoard),
       leadAgencyId: id("agency", i.leadAgency),
+      // Left as it is when the file does not say.
+      ...(i.figuresFrom ? { figuresFrom: i.figuresFrom } : {}),
     };
     const match = indicators.filter((r) => r.name === i.name);
     const row = match.find((r) => r.code === (i.code ?? null)) ?? match[0];
@@ -438,5 +441,37 @@ async function merge(tx: TenantTx, actor: Actor, doc: ProfileDocument): Promise<
     note("indicators", status, i.code ? `${i.code} ${i.name}` : i.name);
   }
 
+  if (doc.policeUk) await mergePoliceUk(tx, partnershipId, doc.policeUk, (name) => id("indicator", name)!, note);
+
   return { ok: true, plan };
+}
+
+/**
+ * The police.uk area is the file's (both lists, as a whole); mappings are added or
+ * changed by crime type, none removed; a mapped indicator takes its figures from police.uk.
+ */
+async function mergePoliceUk(
+  tx: TenantTx,
+  partnershipId: string,
+  policeUk: NonNullable<ProfileDocument["policeUk"]>,
+  indicatorId: (key: string) => string,
+  note: (section: "policeUk", status: "added" | "changed" | null, name: string) => void,
+) {
+  const partnership = await tx.partnership.findUniqueOrThrow({ where: { id: partnershipId }, select: { policeUkLsoaNamePrefixes: true, policeUkLsoaCodes: true } });
+  const area = { policeUkLsoaNamePrefixes: policeUk.lsoaNamePrefixes, policeUkLsoaCodes: policeUk.lsoaCodes };
+  if (JSON.stringify(area) !== JSON.stringify({ policeUkLsoaNamePrefixes: partnership.policeUkLsoaNamePrefixes, policeUkLsoaCodes: partnership.policeUkLsoaCodes })) {
+    await tx.partnership.update({ where: { id: partnershipId }, data: area });
+    note("policeUk", "changed", "The area");
+  }
+  const existing = await tx.policeUkMapping.findMany({ where: { partnershipId }, select: { id: true, crimeType: true, indicatorId: true } });
+  for (const mapping of policeUk.mappings) {
+    const target = indicatorId(mapping.indicator);
+    const row = existing.find((m) => m.crimeType === mapping.crimeType);
+    if (row?.indicatorId === target) continue;
+    if (row) await tx.policeUkMapping.update({ where: { id: row.id }, data: { indicatorId: target } });
+    else await tx.policeUkMapping.create({ data: { partnershipId, crimeType: mapping.crimeType, indicatorId: target } });
+    note("policeUk", row ? "changed" : "added", mapping.crimeType);
+  }
+  const mapped = [...new Set(policeUk.mappings.map((m) => indicatorId(m.indicator)))];
+  await tx.indicator.updateMany({ where: { partnershipId, id: { in: mapped } }, data: { figuresFrom: "POLICE_UK" } });
 }

@@ -5,6 +5,8 @@
 //
 // Decimal values are strings ("24.841") so they stay exact.
 import { z } from "zod";
+import { POLICE_UK_CRIME_TYPES } from "~/modules/police-uk/crime-types";
+import { LSOA_CODE } from "~/modules/police-uk/police-uk-schema";
 
 export type AgencyKind =
   | "POLICE"
@@ -121,7 +123,15 @@ export type PartnershipProfile = {
       }>;
     }>;
     figures?: Array<{ period: PeriodRef; value: string; count?: string }>;
+    /** Where its figures come from; a mapped police.uk crime type makes it POLICE_UK. */
+    figuresFrom?: "HAND_OR_CSV" | "POLICE_UK";
   }>;
+  /** The area police.uk crimes are counted in, and which crime types feed which indicator (by key). */
+  policeUk?: {
+    lsoaNamePrefixes?: string[];
+    lsoaCodes?: string[];
+    mappings?: Array<{ crimeType: string; indicator: string }>;
+  };
   deliveryPlans?: Array<{
     key: string;
     title: string;
@@ -330,9 +340,24 @@ export const ProfileDocumentSchema = z.strictObject({
             }),
           )
           .optional(),
+        figuresFrom: z.enum(["HAND_OR_CSV", "POLICE_UK"]).optional(),
       }),
     )
     .default([]),
+  policeUk: z
+    .strictObject({
+      lsoaNamePrefixes: z.array(text(100)).default([]),
+      lsoaCodes: z.array(z.string().trim().toUpperCase().regex(LSOA_CODE, "must be an LSOA code, like E01000001")).default([]),
+      mappings: z
+        .array(
+          z.strictObject({
+            crimeType: z.enum(POLICE_UK_CRIME_TYPES, { error: `must be a police.uk crime type: ${POLICE_UK_CRIME_TYPES.join(", ")}` }),
+            indicator: key,
+          }),
+        )
+        .default([]),
+    })
+    .optional(),
 });
 
 /** A profile document after validation: what export writes and import reads. */
