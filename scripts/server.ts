@@ -71,6 +71,9 @@ const server = app.listen(port, () => {
   console.log(`[server] http://localhost:${port} (${mode})`);
   if (development) void broadcastDevReady(build);
 });
+// A 200 MB police.uk file on a slow council line takes longer than Node's default 5
+// minutes to arrive; it is counted as it streams, so a long request costs no memory.
+server.requestTimeout = 30 * 60_000;
 
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.once(signal, () => {
