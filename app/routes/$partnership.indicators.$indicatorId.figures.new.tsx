@@ -5,8 +5,9 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ConflictNotice } from "~/components/conflict";
 import { ErrorSummary, SelectField, summariseErrors, TextareaField, TextField } from "~/components/forms";
 import { requirePartnershipMember } from "~/modules/access/actor.server";
+import { COUNT_LABEL } from "~/modules/figures/figure-reading";
 import { FigureEntrySchema } from "~/modules/figures/figure-schema";
-import { enterFigure, getFigureEntryForm } from "~/modules/figures/figures.server";
+import { enterFigure, getFigureEntryForm, POLICE_UK_SOURCE_MESSAGE } from "~/modules/figures/figures.server";
 import { formatIndicatorValue } from "~/utils/format";
 import { invariantResponse } from "~/utils/http";
 
@@ -16,7 +17,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, partnership } = await requirePartnershipMember(request, params.partnership);
   const form = await getFigureEntryForm(actor, params.indicatorId ?? "", partnership);
   invariantResponse(form, "Indicator not found");
-  return { partnershipSlug: partnership.slug, ...form, openedAt: new Date().toISOString() };
+  // The message travels in the loader's data: a .server module's constants never reach the browser.
+  const sourceMessage = form.indicator.figuresFrom === "POLICE_UK" ? POLICE_UK_SOURCE_MESSAGE : null;
+  return { partnershipSlug: partnership.slug, ...form, sourceMessage, openedAt: new Date().toISOString() };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -31,7 +34,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EnterFigure() {
-  const { partnershipSlug, indicator, isRate, periods, openedAt } = useLoaderData<typeof loader>();
+  const { partnershipSlug, indicator, isRate, countsForRate, periods, sourceMessage, openedAt } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const conflict = actionData?.conflict;
   const typed = actionData?.result.initialValue as Record<string, unknown> | undefined;
@@ -41,12 +44,9 @@ export default function EnterFigure() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: FigureEntrySchema }),
   });
   const show = (v: string) => formatIndicatorValue(v, indicator.unit, indicator.denominator?.name);
+  const per = indicator.unit === "RATE_PER_100" ? "100" : indicator.unit === "RATE_PER_1000" ? "1,000" : "100,000";
   const unitHint =
-    indicator.unit === "PERCENTAGE"
-      ? "A percentage, for example 60 or 60%"
-      : isRate
-        ? `The rate per ${indicator.unit === "RATE_PER_100" ? "100" : indicator.unit === "RATE_PER_1000" ? "1,000" : "100,000"}${indicator.denominator ? ` ${indicator.denominator.name.toLowerCase()}` : ""}, for example 24.841`
-        : "A number, for example 1,234 or 1234.5";
+    indicator.unit === "PERCENTAGE" ? "A percentage, for example 60 or 60%" : isRate ? `The rate per ${per}, for example 24.841` : "A number, for example 1,234 or 1234.5";
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
@@ -59,35 +59,51 @@ export default function EnterFigure() {
             thing={`figure for ${conflict.periodLabel}`}
             changedBy={conflict.changedBy}
             changedAt={conflict.changedAt}
-            rows={[{ label: "Figure", theirs: show(conflict.current.value), yours: String(typed?.value ?? "") }]}
+            rows={
+              countsForRate
+                ? [{ label: COUNT_LABEL, theirs: conflict.current.count ?? "none", yours: String(typed?.count ?? "") }]
+                : [{ label: "Figure", theirs: show(conflict.current.value), yours: String(typed?.value ?? "") }]
+            }
           />
         ) : null}
         <span className="govuk-caption-l">{indicator.code ? `${indicator.code}: ${indicator.name}` : indicator.name}</span>
         <h1 className="govuk-heading-l">Enter a figure</h1>
-        <Form method="post" {...getFormProps(form)} noValidate>
-          {/* After a conflict, saving again replaces their figure knowingly. */}
-          <input type="hidden" name="openedAt" value={conflict ? new Date().toISOString() : openedAt} />
-          <SelectField
-            field={fields.period}
-            label="Period"
-            placeholder="Choose a period"
-            hint="Periods that have started in this financial year and the last"
-            options={periods.map((period) => ({
-              value: period.key,
-              label: period.existingValue === null ? period.label : `${period.label} (entered: ${show(period.existingValue)})`,
-            }))}
-          />
-          <TextField field={fields.value} label="Figure" hint={unitHint} className="govuk-input--width-10" />
-          {isRate ? (
-            <TextField field={fields.count} label="Count (optional)" hint="The number of offences or people the rate is made from" className="govuk-input--width-10" />
-          ) : null}
-          <TextareaField field={fields.note} label="Note (optional)" rows={3} />
-          <button type="submit" className="govuk-button" data-module="govuk-button">
-            Save figure
-          </button>
-        </Form>
+        {sourceMessage ? (
+          <div className="govuk-inset-text">{sourceMessage}.</div>
+        ) : (
+          <Form method="post" {...getFormProps(form)} noValidate>
+            {/* After a conflict, saving again replaces their figure knowingly. */}
+            <input type="hidden" name="openedAt" value={conflict ? new Date().toISOString() : openedAt} />
+            <SelectField
+              field={fields.period}
+              label="Period"
+              placeholder="Choose a period"
+              hint="Periods that have started in this financial year and the last"
+              options={periods.map((period) => ({
+                value: period.key,
+                label: period.existingValue === null ? period.label : `${period.label} (entered: ${show(period.existingValue)})`,
+              }))}
+            />
+            {countsForRate && indicator.denominator ? (
+              <TextField
+                field={fields.count}
+                label={COUNT_LABEL}
+                hint={`A whole number, like 3362. The rate per ${per} ${indicator.denominator.name.toLowerCase()} is worked out from it and the number of ${indicator.denominator.name.toLowerCase()} for the period's year.`}
+                className="govuk-input--width-10"
+              />
+            ) : (
+              <TextField field={fields.value} label="Figure" hint={unitHint} className="govuk-input--width-10" />
+            )}
+            {isRate && !countsForRate ? (
+              <TextField field={fields.count} label="Count (optional)" hint="The number of offences or people the rate is made from" className="govuk-input--width-10" />
+            ) : null}
+            <TextareaField field={fields.note} label="Note (optional)" rows={3} />
+            <button type="submit" className="govuk-button" data-module="govuk-button">
+              Save figure
+            </button>
+          </Form>
+        )}
       </div>
     </div>
   );
 }
-

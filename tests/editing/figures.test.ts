@@ -16,10 +16,11 @@ let manager: Awaited<ReturnType<World["actor"]>>;
 let viewer: Awaited<ReturnType<World["actor"]>>;
 const thisYear = financialYearOf(todayIn(), 4);
 
+// The factory's indicator is a rate per 1,000 households: its figures are given as counts.
 const entry = (fields: Partial<{ period: string; value: string; count: string; note: string; openedAt: Date }>) => ({
   period: `YEAR-${thisYear}`,
-  value: "10",
-  count: undefined,
+  value: undefined,
+  count: "1000",
   note: undefined,
   openedAt: new Date(),
   ...fields,
@@ -38,6 +39,13 @@ beforeAll(async () => {
   councilEditor = await world.actor("AGENCY_EDITOR", world.agencies.council, "Council Lead");
   manager = await world.actor("PARTNERSHIP_MANAGER", null, "The Manager");
   viewer = await world.actor("VIEWER");
+  await withTenant(world.partnershipId, async (tx) => {
+    const households = await tx.denominator.findFirstOrThrow({ where: { partnershipId: world.partnershipId, kind: "HOUSEHOLDS" }, select: { id: true } });
+    await tx.denominatorValue.createMany({
+      data: [thisYear - 1, thisYear].map((financialYear) => ({ partnershipId: world.partnershipId, denominatorId: households.id, financialYear, value: "100000" })),
+      skipDuplicates: true,
+    });
+  });
 });
 
 describe("reading a figure as typed", () => {
@@ -73,19 +81,19 @@ describe("entering a figure", () => {
     expect(form.periods.map((p) => p.label)).toEqual([`${thisYear}/${String((thisYear + 1) % 100).padStart(2, "0")}`, `${thisYear - 1}/${String(thisYear % 100).padStart(2, "0")}`]);
   });
 
-  it("lets the lead agency enter a figure, accepting '1,234.5', and records it", async () => {
-    const result = await enterFigure(policeEditor, world.indicator, entry({ value: "1,234.5", note: "Provisional" }), world.calendar);
+  it("lets the lead agency enter a count, accepting '1,234', works out the rate, and records it", async () => {
+    const result = await enterFigure(policeEditor, world.indicator, entry({ count: "1,234", note: "Provisional" }), world.calendar);
     expect(result).toEqual({ status: "saved", replaced: false });
     const { indicator, history } = (await getIndicator(viewer, world.indicator))!;
-    expect(indicator.figures[0]).toMatchObject({ value: "1234.5", note: "Provisional", source: "ENTERED" });
-    expect(history[0]).toMatchObject({ action: "entered a figure", actorName: "Insp Usher", after: { value: "1234.5" } });
+    expect(indicator.figures[0]).toMatchObject({ value: "12.34", count: "1234", note: "Provisional", source: "ENTERED" });
+    expect(history[0]).toMatchObject({ action: "entered a figure", actorName: "Insp Usher", after: { value: "12.34", count: "1234" } });
   });
 
   it("refuses another agency (403), a viewer (403), and writes nothing", async () => {
     const before = await figures();
-    expect(await thrownStatus(() => enterFigure(probationEditor, world.indicator, entry({ value: "1" }), world.calendar))).toBe(403);
-    expect(await thrownStatus(() => enterFigure(councilEditor, world.indicator, entry({ value: "1" }), world.calendar))).toBe(403);
-    expect(await thrownStatus(() => enterFigure(viewer, world.indicator, entry({ value: "1" }), world.calendar))).toBe(403);
+    expect(await thrownStatus(() => enterFigure(probationEditor, world.indicator, entry({ count: "1" }), world.calendar))).toBe(403);
+    expect(await thrownStatus(() => enterFigure(councilEditor, world.indicator, entry({ count: "1" }), world.calendar))).toBe(403);
+    expect(await thrownStatus(() => enterFigure(viewer, world.indicator, entry({ count: "1" }), world.calendar))).toBe(403);
     expect(await figures()).toEqual(before);
   });
 
@@ -95,21 +103,21 @@ describe("entering a figure", () => {
     expect(future).toMatchObject({ status: "invalid", fieldErrors: { period: [expect.stringMatching(/has not started yet/)] } });
     const quarter = await enterFigure(policeEditor, world.indicator, entry({ period: `QUARTER-${thisYear}-1` }), world.calendar);
     expect(quarter).toMatchObject({ status: "invalid", fieldErrors: { period: ["Select the period the figure is for"] } });
-    const junk = await enterFigure(policeEditor, world.indicator, entry({ period: "YEAR-abc", value: "NaN" }), world.calendar);
-    expect(junk).toMatchObject({ status: "invalid", fieldErrors: { period: expect.any(Array), value: ["Enter a number, like 1234.5"] } });
+    const junk = await enterFigure(policeEditor, world.indicator, entry({ period: "YEAR-abc", count: "NaN" }), world.calendar);
+    expect(junk).toMatchObject({ status: "invalid", fieldErrors: { period: expect.any(Array), count: ["Enter a number, like 1234.5"] } });
     expect(await figures()).toEqual(before);
   });
 
   it("replaces a figure the user knew about, but not one someone saved after the form was opened", async () => {
     const opened = new Date();
     await new Promise((r) => setTimeout(r, 5));
-    await enterFigure(manager, world.indicator, entry({ value: "1300" }), world.calendar);
-    const stale = await enterFigure(policeEditor, world.indicator, entry({ value: "1250", openedAt: opened }), world.calendar);
-    expect(stale).toMatchObject({ status: "conflict", changedBy: "The Manager", current: { value: "1300" } });
-    expect((await figures()).at(-1)?.value.toString()).toBe("1300");
-    const knowing = await enterFigure(policeEditor, world.indicator, entry({ value: "1250", openedAt: new Date() }), world.calendar);
+    await enterFigure(manager, world.indicator, entry({ count: "1300" }), world.calendar);
+    const stale = await enterFigure(policeEditor, world.indicator, entry({ count: "1250", openedAt: opened }), world.calendar);
+    expect(stale).toMatchObject({ status: "conflict", changedBy: "The Manager", current: { value: "13", count: "1300" } });
+    expect((await figures()).at(-1)?.value.toString()).toBe("13");
+    const knowing = await enterFigure(policeEditor, world.indicator, entry({ count: "1250", openedAt: new Date() }), world.calendar);
     expect(knowing).toEqual({ status: "saved", replaced: true });
-    expect((await figures()).at(-1)?.value.toString()).toBe("1250");
+    expect((await figures()).at(-1)?.value.toString()).toBe("12.5");
   });
 
   it("answers null (404) for another partnership's indicator", async () => {

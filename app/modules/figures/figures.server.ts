@@ -11,7 +11,7 @@ import { withTenant, type TenantTx } from "~/utils/db.server";
 import { todayIn } from "~/utils/dates";
 import { isUuid } from "~/utils/uuid";
 import type { FigureEntryInput } from "./figure-schema";
-import { parseFigureValue } from "./figure-value";
+import { ratesFromCount, readFigure } from "./figure-reading";
 
 export const POLICE_UK_SOURCE_MESSAGE =
   "Figures for this indicator come from police.uk crime files, so they cannot be entered by hand: import the month's police.uk file instead";
@@ -23,8 +23,22 @@ const RATE_UNITS = new Set(["RATE_PER_100", "RATE_PER_1000", "RATE_PER_100000"])
 async function loadIndicator(tx: TenantTx, partnershipId: string, indicatorId: string) {
   return tx.indicator.findFirst({
     where: { id: indicatorId, partnershipId },
-    select: { id: true, code: true, name: true, unit: true, frequency: true, direction: true, figuresFrom: true, denominator: { select: { name: true } } },
+    select: {
+      id: true,
+      code: true,
+      name: true,
+      unit: true,
+      frequency: true,
+      direction: true,
+      figuresFrom: true,
+      denominator: { select: { name: true, kind: true, values: { select: { financialYear: true, value: true } } } },
+    },
   });
+}
+
+/** The indicator's denominator values by financial year, as readFigure takes them. */
+export function denominatorByYear(denominator: { values: Array<{ financialYear: number; value: { toString(): string } }> } | null): Map<number, string> {
+  return new Map((denominator?.values ?? []).map((v) => [v.financialYear, v.value.toString()]));
 }
 
 /** What the figure form needs: the indicator, the periods open for entry, figures already in. */
@@ -42,9 +56,12 @@ export async function getFigureEntryForm(actor: Actor, indicatorId: string, cale
       select: { value: true, period: { select: { startsOn: true } } },
     });
     const entered = new Map(existing.map((f) => [f.period.startsOn.toISOString(), f.value.toString()]));
+    const { denominator, ...rest } = indicator;
     return {
-      indicator,
+      indicator: { ...rest, denominator: denominator && { name: denominator.name, kind: denominator.kind } },
       isRate: RATE_UNITS.has(indicator.unit),
+      /** The form asks for the count and the rate is worked out from it. */
+      countsForRate: ratesFromCount(indicator),
       periods: periods.map((period) => ({ ...period, existingValue: entered.get(period.startsOn.toISOString()) ?? null })),
     };
   });
@@ -75,11 +92,9 @@ export async function enterFigure(actor: Actor, indicatorId: string, input: Figu
     } else if (period.startsOn > todayIn(calendar.timeZone)) {
       fieldErrors.period = [`${period.label} has not started yet: enter figures for periods that have begun`];
     }
-    const value = parseFigureValue(input.value, indicator.unit, "the figure");
-    if (!value.ok) fieldErrors.value = [value.message];
-    const count = input.count ? parseFigureValue(input.count, "COUNT", "the count") : null;
-    if (count && !count.ok) fieldErrors.count = [count.message];
-    if (Object.keys(fieldErrors).length > 0 || !period || !value.ok || (count && !count.ok)) {
+    const figure = readFigure(indicator, fieldErrors.period ? null : period, input, denominatorByYear(indicator.denominator));
+    if (!figure.ok) Object.assign(fieldErrors, figure.fieldErrors);
+    if (Object.keys(fieldErrors).length > 0 || !period || !figure.ok) {
       return { status: "invalid", fieldErrors };
     }
 
@@ -89,7 +104,7 @@ export async function enterFigure(actor: Actor, indicatorId: string, input: Figu
       update: {},
       select: { id: true },
     });
-    const data = { value: value.value, count: count?.ok ? count.value : null, note: input.note || null };
+    const data = { value: figure.value, count: figure.count, note: input.note || null };
     const existing = await tx.figure.findFirst({
       where: { partnershipId, indicatorId, periodId: periodRow.id },
       select: { id: true, value: true, count: true, note: true, version: true, updatedAt: true, enteredById: true },
@@ -184,13 +199,17 @@ export async function getIndicator(actor: Actor, indicatorId: string) {
     const scope = (await indicatorScope(tx, partnershipId, indicatorId))!;
     const decimal = (d: { toString(): string } | null) => (d === null ? null : d.toString());
     const [measured] = await measureIndicators(tx, partnershipId, { id: indicatorId }, { seriesFrom: "all" });
-    const { measure, series, awaitingFigureFor } = measured!;
+    const { measure, series, awaitingFigureFor, allTargets, allBaselines, lastUpdatedAt } = measured!;
     const rag = measure.rag;
     return {
       rag,
       measure,
       series,
       awaitingFigureFor,
+      /** As the trend chart takes them: every target and baseline, oldest first. */
+      allTargets,
+      allBaselines,
+      lastUpdatedAt,
       indicator: {
         ...indicator,
         priorities: indicator.priorities.map((p) => p.priority).sort((a, b) => a.number - b.number),
