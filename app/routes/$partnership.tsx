@@ -1,7 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Outlet, useLoaderData } from "@remix-run/react";
+import { BillingBanner } from "~/components/billing-banner";
 import { PageChrome } from "~/components/page";
 import { requirePartnershipMember, sectionsFor } from "~/modules/access/actor.server";
+import { billingBanner } from "~/modules/billing/billing.server";
 
 /** Every page under /:partnership/ needs a membership of that partnership. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -10,11 +12,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     partnership: { slug: partnership.slug, name: partnership.name },
     user: { name: actor.userName },
     sections: sectionsFor(actor),
+    billingBanner: billingBanner(actor, partnership),
   };
 }
 
 export default function PartnershipLayout() {
-  const { partnership, user, sections } = useLoaderData<typeof loader>();
+  const { partnership, user, sections, billingBanner } = useLoaderData<typeof loader>();
   const base = `/${partnership.slug}`;
   return (
     <PageChrome
@@ -25,11 +28,13 @@ export default function PartnershipLayout() {
         { to: base, label: "Overview", end: true },
         { to: `${base}/indicators`, label: "Indicators" },
         { to: `${base}/boards`, label: "Boards" },
+        { to: `${base}/meetings`, label: "Meetings" },
         ...(sections.members ? [{ to: `${base}/members`, label: "Members" }] : []),
         ...(sections.auditLog ? [{ to: `${base}/audit`, label: "Audit log" }] : []),
         ...(sections.settings ? [{ to: `${base}/settings`, label: "Settings" }] : []),
       ]}
     >
+      <BillingBanner kind={billingBanner} billingUrl={sections.settings ? `${base}/settings/billing` : null} />
       <Outlet />
     </PageChrome>
   );

@@ -241,42 +241,54 @@ export async function createAction(
   partnership: { timeZone: string; financialYearStartMonth: number },
 ) {
   if (!isUuid(priorityId)) return null;
-  const { partnershipId } = actor;
-  return withTenant(partnershipId, async (tx): Promise<SaveResult | null> => {
-    const priority = await tx.priority.findFirst({ where: { id: priorityId, partnershipId }, select: { id: true, strategyId: true } });
-    if (!priority) return null;
-    // Someone who may not add actions at all (a board member, a viewer) gets a 403;
-    // an editor may always add one their own agency owns. Which owner they picked is
-    // then a form question, checked below.
-    const ownerAgencyId = input.ownerAgencyId ?? (actor.role === "AGENCY_EDITOR" ? actor.agencyId : null);
-    const ownScope = await newActionScope(tx, partnershipId, { ownerAgencyId: actor.agencyId ?? ownerAgencyId, priorityId });
-    assertCan(actor, "action:create", ownScope);
-    const invalid = await checkOwner(tx, actor, { ownerAgencyId, priorityId });
-    if (invalid) return invalid;
+  return withTenant(actor.partnershipId, (tx) => createActionIn(tx, actor, priorityId, input, partnership));
+}
 
-    const financialYear = financialYearOf(todayIn(partnership.timeZone), partnership.financialYearStartMonth);
-    const plan =
-      (await tx.deliveryPlan.findFirst({ where: { partnershipId, financialYear }, orderBy: { title: "asc" }, select: { id: true } })) ??
-      (await tx.deliveryPlan.create({
-        data: { partnershipId, financialYear, strategyId: priority.strategyId, title: `Delivery plan ${financialYearLabel(financialYear)}` },
-        select: { id: true },
-      }));
-    const action = await tx.action.create({
-      data: {
-        partnershipId,
-        deliveryPlanId: plan.id,
-        priorityId,
-        title: input.title,
-        description: input.description ?? null,
-        ownerAgencyId,
-        ownerText: input.ownerText ?? null,
-        originalDueOn: input.originalDueOn ?? null,
-        status: "NOT_STARTED",
-        updatedById: actor.userId,
-      },
-      select: snapshotSelect,
-    });
-    await recordAudit(tx, actor, { action: "created", entityType: "Action", entityId: action.id, after: action });
-    return { status: "saved", actionId: action.id };
+/**
+ * createAction inside a transaction the caller already holds, for a write that must
+ * land together with the new action (a meeting's action arising that becomes one).
+ */
+export async function createActionIn(
+  tx: TenantTx,
+  actor: Actor,
+  priorityId: string,
+  input: ActionDetailsInput,
+  partnership: { timeZone: string; financialYearStartMonth: number },
+): Promise<SaveResult | null> {
+  const { partnershipId } = actor;
+  const priority = await tx.priority.findFirst({ where: { id: priorityId, partnershipId }, select: { id: true, strategyId: true } });
+  if (!priority) return null;
+  // Someone who may not add actions at all (a board member, a viewer) gets a 403;
+  // an editor may always add one their own agency owns. Which owner they picked is
+  // then a form question, checked below.
+  const ownerAgencyId = input.ownerAgencyId ?? (actor.role === "AGENCY_EDITOR" ? actor.agencyId : null);
+  const ownScope = await newActionScope(tx, partnershipId, { ownerAgencyId: actor.agencyId ?? ownerAgencyId, priorityId });
+  assertCan(actor, "action:create", ownScope);
+  const invalid = await checkOwner(tx, actor, { ownerAgencyId, priorityId });
+  if (invalid) return invalid;
+
+  const financialYear = financialYearOf(todayIn(partnership.timeZone), partnership.financialYearStartMonth);
+  const plan =
+    (await tx.deliveryPlan.findFirst({ where: { partnershipId, financialYear }, orderBy: { title: "asc" }, select: { id: true } })) ??
+    (await tx.deliveryPlan.create({
+      data: { partnershipId, financialYear, strategyId: priority.strategyId, title: `Delivery plan ${financialYearLabel(financialYear)}` },
+      select: { id: true },
+    }));
+  const action = await tx.action.create({
+    data: {
+      partnershipId,
+      deliveryPlanId: plan.id,
+      priorityId,
+      title: input.title,
+      description: input.description ?? null,
+      ownerAgencyId,
+      ownerText: input.ownerText ?? null,
+      originalDueOn: input.originalDueOn ?? null,
+      status: "NOT_STARTED",
+      updatedById: actor.userId,
+    },
+    select: snapshotSelect,
   });
+  await recordAudit(tx, actor, { action: "created", entityType: "Action", entityId: action.id, after: action });
+  return { status: "saved", actionId: action.id };
 }

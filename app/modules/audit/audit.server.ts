@@ -6,7 +6,7 @@ import { Prisma } from "~/generated/prisma/client";
 import { withTenant, type TenantTx } from "~/utils/db.server";
 import { isUuid } from "~/utils/uuid";
 
-export type AuditEntity = "Priority" | "Action" | "Figure" | "Indicator" | "Membership" | "Invite" | "Partnership" | "User" | "Agency" | "Person" | "Board" | "BoardMember" | "Strategy";
+export type AuditEntity = "Priority" | "Action" | "Figure" | "Indicator" | "Membership" | "Invite" | "Partnership" | "User" | "Agency" | "Person" | "Board" | "BoardMember" | "Strategy" | "Meeting" | "AgendaItem" | "MeetingPaper" | "Publication";
 
 export type AuditInput = {
   /** What happened, in the past tense of the users' words: "updated", "created", "closed"... */
