@@ -33,3 +33,27 @@ export const UNIT_LABELS: Record<Unit, string> = {
   SCORE: "Score",
   RATIO: "Ratio",
 };
+
+/**
+ * A change against a reference in words, in the indicator's terms: "168 fewer than the
+ * baseline (5% lower)", "2 percentage points higher than the baseline (9.5% higher)".
+ * `better` reads it in the indicator's direction; null when there is no change.
+ */
+export function changeInWords(
+  change: { difference: string; percent: string | null },
+  indicator: { unit: Unit; direction: "HIGHER_IS_BETTER" | "LOWER_IS_BETTER"; denominatorName?: string | null },
+  against = "the baseline",
+): { text: string; better: boolean | null } {
+  const lower = change.difference.startsWith("-");
+  const size = change.difference.replace("-", "");
+  if (/^0(\.0*)?$/.test(size)) return { text: `The same as ${against}`, better: null };
+  const way = lower ? "lower" : "higher";
+  const amount =
+    indicator.unit === "COUNT"
+      ? `${formatNumber(size)} ${lower ? "fewer" : "more"}`
+      : indicator.unit === "PERCENTAGE"
+        ? `${formatNumber(size)} percentage ${size === "1" ? "point" : "points"} ${way}`
+        : `${formatIndicatorValue(size, indicator.unit, indicator.denominatorName)} ${way}`;
+  const percent = change.percent === null ? "" : ` (${formatNumber(change.percent.replace("-", ""))}% ${way})`;
+  return { text: `${amount} than ${against}${percent}`, better: lower === (indicator.direction === "LOWER_IS_BETTER") };
+}

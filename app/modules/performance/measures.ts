@@ -56,6 +56,11 @@ export function changeAgainst(value: string, reference: string): Change {
   };
 }
 
+/** The share of a year that has passed by the end of a day, in whole days: what "pro rata" means everywhere. */
+export function shareOfYear(year: MeasuredPeriod, upTo: Date): Decimal {
+  return new Decimal(daysBetweenInclusive(year.startsOn, upTo)).dividedBy(daysBetweenInclusive(year.startsOn, year.endsOn));
+}
+
 function daysBetweenInclusive(start: Date, end: Date) {
   // Calendar dates are UTC midnights: counted in UTC, a clock change never shortens a day.
   return differenceInCalendarDays(new TZDate(end, "UTC"), new TZDate(start, "UTC")) + 1;
@@ -174,7 +179,7 @@ function yearToDateOf(input: MeasureInput, latest: FigureInput, target: TargetIn
     const counted = inYear.reduce((sum, figure) => sum.plus(figure.count!), new Decimal(0));
     value = new Decimal(rateFromCount(counted.toFixed(), denominator, input.unit));
   }
-  const share = new Decimal(daysBetweenInclusive(year.startsOn, latest.period.endsOn)).dividedBy(daysBetweenInclusive(year.startsOn, year.endsOn));
+  const share = shareOfYear(year, latest.period.endsOn);
   const proRata = (reference: string | null | undefined) => (reference == null ? null : toFixedValue(new Decimal(reference).times(share)));
   return {
     financialYear: year.financialYear,
