@@ -1,14 +1,16 @@
 import type { LinksFunction, MetaFunction } from "@remix-run/node";
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation } from "@remix-run/react";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useMatches } from "@remix-run/react";
 import govukCss from "govuk-frontend/dist/govuk/govuk-frontend.min.css";
 import { useEffect, type ReactNode } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useNonce } from "~/utils/nonce";
 import appCss from "~/styles/app.css";
+import printCss from "~/styles/print.css";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: govukCss },
   { rel: "stylesheet", href: appCss },
+  { rel: "stylesheet", href: printCss, media: "print" },
   { rel: "icon", href: "/assets/images/favicon.ico", sizes: "48x48" },
 ];
 
@@ -32,6 +34,9 @@ function useGovukFrontend() {
 export function Layout({ children }: { children: ReactNode }) {
   // The Content-Security-Policy runs only inline scripts that carry this response's nonce.
   const nonce = useNonce();
+  // A route with handle { hydrate: false } (the public pages) is sent as plain HTML:
+  // no scripts, so its cached copy never carries a stale CSP nonce and it is light on a phone.
+  const hydrate = !useMatches().some((match) => (match.handle as { hydrate?: boolean } | undefined)?.hydrate === false);
   return (
     <html lang="en-GB" className="govuk-template">
       <head>
@@ -42,13 +47,17 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body className="govuk-template__body" suppressHydrationWarning>
-        <script nonce={nonce} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: supportScript }} />
+        {hydrate ? <script nonce={nonce} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: supportScript }} /> : null}
         <a href="#main-content" className="govuk-skip-link" data-module="govuk-skip-link">
           Skip to main content
         </a>
         {children}
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {hydrate ? (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        ) : null}
       </body>
     </html>
   );

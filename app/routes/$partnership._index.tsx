@@ -1,16 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { Leads } from "~/components/leads";
-import { RagTag } from "~/components/rag-tag";
+import { IndicatorTable } from "~/components/indicator-table";
 import { ImportantBanner } from "~/components/notification-banner";
+import { AreasOfSlippage, NotUpdated, PriorityProgressTable, RagCountTags } from "~/components/performance";
 import { requirePartnershipMember, sectionsFor } from "~/modules/access/actor.server";
 import { getPartnershipHome } from "~/modules/partnerships/home.server";
 import { formatCalendarDate, formatTimeOfDay, strategyHeading } from "~/utils/dates";
 import { BOARD_KIND_LABELS } from "~/utils/labels";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.partnership.name ?? "Partnership"} - Safer Partnerships` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.partnership.name ?? "Partnership"} - Safer Partnerships` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, partnership } = await requirePartnershipMember(request, params.partnership);
@@ -20,8 +18,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     partnership: { slug: partnership.slug, name: partnership.name },
     ...home,
     setup: sectionsFor(actor).settings
-      ? { manager: true, finished: setup.finished, missing: setup.missing, stillBeingSetUp: false }
-      : { manager: false, finished: true, missing: [], stillBeingSetUp: !setup.finished && !setup.hasStrategy },
+      ? {
+          manager: true,
+          finished: setup.finished,
+          missing: setup.missing,
+          stillBeingSetUp: false,
+        }
+      : {
+          manager: false,
+          finished: true,
+          missing: [],
+          stillBeingSetUp: !setup.finished && !setup.hasStrategy,
+        },
     meeting: meeting && {
       upcoming: Boolean(nextMeeting),
       board: meeting.board.name,
@@ -34,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function PartnershipHome() {
-  const { partnership, councils, strategy, priorities, boards, indicatorCount, meeting, setup } = useLoaderData<typeof loader>();
+  const { partnership, councils, strategy, priorities, performance, boards, indicatorCount, meeting, setup } = useLoaderData<typeof loader>();
   const base = `/${partnership.slug}`;
   return (
     <>
@@ -64,46 +72,38 @@ export default function PartnershipHome() {
 
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
+          <AreasOfSlippage slippage={performance.slippage} slug={partnership.slug} />
+
           <h2 className="govuk-heading-l">Priorities</h2>
           {strategy ? (
             <>
               <p className="govuk-body">{strategyHeading(strategy)}</p>
-              <table className="govuk-table">
-                <caption className="govuk-table__caption govuk-visually-hidden">Priorities, their leads and the RAG ratings of their actions</caption>
-                <thead className="govuk-table__head">
-                  <tr className="govuk-table__row">
-                    <th scope="col" className="govuk-table__header">Priority</th>
-                    <th scope="col" className="govuk-table__header">Led by</th>
-                    <th scope="col" className="govuk-table__header">Actions</th>
-                  </tr>
-                </thead>
-                <tbody className="govuk-table__body">
-                  {priorities.map((priority) => (
-                    <tr key={priority.id} className="govuk-table__row">
-                      <td className="govuk-table__cell">
-                        <Link to={`${base}/priorities/${priority.id}`} className="govuk-link">
-                          {priority.number}. {priority.title}
-                        </Link>
-                      </td>
-                      <td className="govuk-table__cell">
-                        <Leads leads={priority.leads} />
-                      </td>
-                      <td className="govuk-table__cell">
-                        <RagCounts counts={priority.ragCounts} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <PriorityProgressTable
+                priorities={priorities}
+                slug={partnership.slug}
+                caption="Priorities, their leads and the RAG ratings of their actions and indicators"
+              />
             </>
           ) : (
             <p className="govuk-body">No strategy has been set up yet.</p>
           )}
+
+          <h2 className="govuk-heading-l">Indicators</h2>
+          <p className="govuk-body">
+            <RagCountTags counts={performance.summary.indicators} none="No indicators yet" />
+          </p>
+          <IndicatorTable
+            indicators={performance.indicators}
+            caption="Indicators with their baseline, target, latest figure and RAG"
+            partnershipSlug={partnership.slug}
+          />
           <p className="govuk-body">
             <Link to={`${base}/indicators`} className="govuk-link">
               {`See all ${indicatorCount} indicators`}
             </Link>
           </p>
+
+          <NotUpdated notUpdated={performance.notUpdated} quarterLabel={performance.quarter.label} slug={partnership.slug} />
         </div>
 
         <div className="govuk-grid-column-one-third">
@@ -138,7 +138,7 @@ export default function PartnershipHome() {
           <ul className="govuk-list">
             {boards.map((board) => (
               <li key={board.id}>
-                <Link to={`${base}/boards#board-${board.id}`} className="govuk-link">
+                <Link to={`${base}/boards/${board.id}`} className="govuk-link">
                   {board.name}
                 </Link>
                 <br />
@@ -149,17 +149,5 @@ export default function PartnershipHome() {
         </div>
       </div>
     </>
-  );
-}
-
-function RagCounts({ counts }: { counts: { RED: number; AMBER: number; GREEN: number; NOT_RATED: number } }) {
-  const shown = (["RED", "AMBER", "GREEN", "NOT_RATED"] as const).filter((rag) => counts[rag] > 0);
-  if (shown.length === 0) return <span className="govuk-hint govuk-!-margin-0">No actions</span>;
-  return (
-    <span className="app-rag-counts">
-      {shown.map((rag) => (
-        <RagTag key={rag} rag={rag} count={counts[rag]} />
-      ))}
-    </span>
   );
 }

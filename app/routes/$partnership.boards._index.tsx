@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { Prose } from "~/components/prose";
 import { requirePartnershipMember } from "~/modules/access/actor.server";
 import { listBoards, type BoardNode } from "~/modules/boards/boards.server";
@@ -8,27 +8,31 @@ import { BOARD_KIND_LABELS, BOARD_ROLE_LABELS } from "~/utils/labels";
 export const meta: MetaFunction = () => [{ title: "Boards - Safer Partnerships" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor } = await requirePartnershipMember(request, params.partnership);
-  return { boards: await listBoards(actor) };
+  const { actor, partnership } = await requirePartnershipMember(request, params.partnership);
+  return { slug: partnership.slug, boards: await listBoards(actor) };
 }
 
 export default function BoardsPage() {
-  const { boards } = useLoaderData<typeof loader>();
+  const { slug, boards } = useLoaderData<typeof loader>();
   return (
     <>
       <h1 className="govuk-heading-xl">Boards</h1>
-      {boards.length === 0 ? <p className="govuk-body">No boards have been set up yet.</p> : <BoardList boards={boards} level={2} />}
+      {boards.length === 0 ? <p className="govuk-body">No boards have been set up yet.</p> : <BoardList boards={boards} level={2} slug={slug} />}
     </>
   );
 }
 
-function BoardList({ boards, level }: { boards: BoardNode[]; level: 2 | 3 | 4 }) {
+function BoardList({ boards, level, slug }: { boards: BoardNode[]; level: 2 | 3 | 4; slug: string }) {
   const Heading = `h${level}` as const;
   return (
     <ul className="app-board-tree">
       {boards.map((board) => (
         <li key={board.id} id={`board-${board.id}`} className="govuk-!-margin-bottom-6">
-          <Heading className={level === 2 ? "govuk-heading-l" : "govuk-heading-m"}>{board.name}</Heading>
+          <Heading className={level === 2 ? "govuk-heading-l" : "govuk-heading-m"}>
+            <Link to={`/${slug}/boards/${board.id}`} className="govuk-link">
+              {board.name}
+            </Link>
+          </Heading>
           <p className="govuk-body-s">
             {BOARD_KIND_LABELS[board.kind]}
             {board.reportsToParent ? `. Reports to its parent board ${board.reportsToParent}` : ""}
@@ -63,7 +67,7 @@ function BoardList({ boards, level }: { boards: BoardNode[]; level: 2 | 3 | 4 })
           {board.subBoards.length > 0 ? (
             <>
               <p className="govuk-body govuk-!-font-weight-bold">{`Reporting to ${board.name}`}</p>
-              <BoardList boards={board.subBoards} level={level === 2 ? 3 : 4} />
+              <BoardList boards={board.subBoards} level={level === 2 ? 3 : 4} slug={slug} />
             </>
           ) : null}
         </li>

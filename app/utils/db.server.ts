@@ -28,9 +28,36 @@ export function db(): PrismaClient {
   return globalThis.__saferPartnershipsDb;
 }
 
+/**
+ * Tests only: how many SQL statements the app sends while `fn` runs (tests/performance/
+ * query-count.test.ts). The first call swaps the shared client for one that emits
+ * Prisma's query events; the app never calls this, so its client logs nothing.
+ */
+export async function countQueries<T>(fn: () => Promise<T>): Promise<{ result: T; queries: number }> {
+  if (!queryCounting) {
+    await disconnectDb();
+    const client = new PrismaClient({
+      adapter: new PrismaPg({ connectionString: env().APP_DATABASE_URL }),
+      log: [{ emit: "event", level: "query" }],
+    });
+    const counting = { count: 0 };
+    client.$on("query", () => {
+      counting.count += 1;
+    });
+    globalThis.__saferPartnershipsDb = client as unknown as PrismaClient;
+    queryCounting = counting;
+  }
+  const start = queryCounting.count;
+  const result = await fn();
+  return { result, queries: queryCounting.count - start };
+}
+
+let queryCounting: { count: number } | null = null;
+
 export async function disconnectDb() {
   await globalThis.__saferPartnershipsDb?.$disconnect();
   globalThis.__saferPartnershipsDb = undefined;
+  queryCounting = null;
 }
 
 const TRANSACTION_TIMEOUT_MS = 15_000;

@@ -7,22 +7,37 @@ import * as actionPage from "~/routes/$partnership.actions.$actionId._index";
 import * as actionClose from "~/routes/$partnership.actions.$actionId.close";
 import * as actionEdit from "~/routes/$partnership.actions.$actionId.edit";
 import * as actionUpdate from "~/routes/$partnership.actions.$actionId.update";
+import * as boardPage from "~/routes/$partnership.boards.$boardId._index";
+import * as boardReport from "~/routes/$partnership.boards.$boardId.report";
+import * as boardReportCsv from "~/routes/$partnership.boards.$boardId.report[.]csv";
 import * as indicatorPage from "~/routes/$partnership.indicators.$indicatorId._index";
 import * as figureNew from "~/routes/$partnership.indicators.$indicatorId.figures.new";
 import * as priorityPage from "~/routes/$partnership.priorities.$priorityId._index";
 import * as actionNew from "~/routes/$partnership.priorities.$priorityId.actions.new";
 import * as priorityEdit from "~/routes/$partnership.priorities.$priorityId.edit";
+import * as meetingPage from "~/routes/$partnership.meetings.$meetingId._index";
+import * as meetingCalendar from "~/routes/$partnership.meetings.$meetingId.calendar[.]ics";
+import * as meetingCancel from "~/routes/$partnership.meetings.$meetingId.cancel";
+import * as meetingEdit from "~/routes/$partnership.meetings.$meetingId.edit";
+import * as agendaItemEdit from "~/routes/$partnership.meetings.$meetingId.items.$itemId.edit";
+import * as paperNew from "~/routes/$partnership.meetings.$meetingId.items.$itemId.papers.new";
+import * as agendaItemNew from "~/routes/$partnership.meetings.$meetingId.items.new";
+import * as paperDownload from "~/routes/$partnership.meetings.$meetingId.papers.$paperId";
+import * as meetingRecord from "~/routes/$partnership.meetings.$meetingId.record";
 import { withTenant } from "~/utils/db.server";
 import { sessionCookieFor } from "../factories";
 import { partnershipWithActors } from "../editing/helpers";
 import { callRoute, isResponse } from "./call-route";
 
 type World = Awaited<ReturnType<typeof partnershipWithActors>>;
-type Ids = { priorityId: string; actionId: string; indicatorId: string };
+type MeetingIds = { meetingId: string; itemId: string; paperId: string; arisingId: string };
+type Ids = { priorityId: string; actionId: string; indicatorId: string; boardId: string } & MeetingIds;
 
 let ours: World;
 let theirs: World;
 const cookies: Record<string, string> = {};
+const boardOf = new Map<string, string>();
+const meetingIds = new Map<string, MeetingIds>();
 
 const ROLES = ["manager", "policeEditor", "probationEditor", "boardMember", "viewer"] as const;
 
@@ -67,10 +82,60 @@ const ROUTES = [
     params: (ids: Ids) => ({ indicatorId: ids.indicatorId }),
     form: { period: "YEAR-2025", value: "999", openedAt: new Date().toISOString() },
   },
+  { name: "board page", module: boardPage, params: (ids: Ids) => ({ boardId: ids.boardId }) },
+  { name: "board report", module: boardReport, params: (ids: Ids) => ({ boardId: ids.boardId }) },
+  { name: "board report CSV", module: boardReportCsv, params: (ids: Ids) => ({ boardId: ids.boardId }) },
+  { name: "meeting page", module: meetingPage, params: (ids: Ids) => ({ meetingId: ids.meetingId }) },
+  { name: "meeting calendar file", module: meetingCalendar, params: (ids: Ids) => ({ meetingId: ids.meetingId }) },
+  { name: "meeting paper download", module: paperDownload, params: (ids: Ids) => ({ meetingId: ids.meetingId, paperId: ids.paperId }) },
+  {
+    name: "meeting edit",
+    module: meetingEdit,
+    params: (ids: Ids) => ({ meetingId: ids.meetingId }),
+    form: { boardId: "00000000-0000-4000-8000-000000000000", "heldOn.day": "1", "heldOn.month": "1", "heldOn.year": "2099", startTime: "10:00", place: "Hijacked" },
+  },
+  { name: "meeting cancel", module: meetingCancel, params: (ids: Ids) => ({ meetingId: ids.meetingId }), form: { confirm: "yes" } },
+  { name: "agenda item new", module: agendaItemNew, params: (ids: Ids) => ({ meetingId: ids.meetingId }), form: { number: "9", title: "Hijacked" } },
+  {
+    name: "agenda item edit",
+    module: agendaItemEdit,
+    params: (ids: Ids) => ({ meetingId: ids.meetingId, itemId: ids.itemId }),
+    form: { number: "9", title: "Hijacked" },
+  },
+  {
+    name: "meeting paper new",
+    module: paperNew,
+    params: (ids: Ids) => ({ meetingId: ids.meetingId, itemId: ids.itemId }),
+    form: { kind: "link", title: "Hijacked", url: "https://example.org/hijacked" },
+  },
+  {
+    name: "meeting record",
+    module: meetingRecord,
+    params: (ids: Ids) => ({ meetingId: ids.meetingId }),
+    form: { intent: "add-arising", title: "Hijacked" },
+  },
 ] as const;
 
+/** The factory's meeting and its first agenda item, with a paper and an action arising added. */
+async function meetingIdsOf(world: World): Promise<MeetingIds> {
+  return withTenant(world.partnershipId, async (tx) => {
+    const partnershipId = world.partnershipId;
+    const meeting = await tx.meeting.findFirstOrThrow({ where: { partnershipId }, select: { id: true, agendaItems: { select: { id: true } } } });
+    const itemId = meeting.agendaItems[0]!.id;
+    const paper = await tx.meetingPaper.create({
+      data: { partnershipId, agendaItemId: itemId, title: "Report", fileName: "report.pdf", contentType: "application/pdf", size: 4, bytes: new Uint8Array([37, 80, 68, 70]) },
+      select: { id: true },
+    });
+    const arising = await tx.meetingActionArising.create({
+      data: { partnershipId, meetingId: meeting.id, title: "Arising", priorityId: world.priorities.burglary },
+      select: { id: true },
+    });
+    return { meetingId: meeting.id, itemId, paperId: paper.id, arisingId: arising.id };
+  });
+}
+
 function idsOf(world: World): Ids {
-  return { priorityId: world.priorities.burglary, actionId: world.policeAction.id, indicatorId: world.indicator };
+  return { priorityId: world.priorities.burglary, actionId: world.policeAction.id, indicatorId: world.indicator, boardId: boardOf.get(world.partnershipId)!, ...meetingIds.get(world.partnershipId)! };
 }
 
 /** Everything a write could have touched in a partnership. */
@@ -81,12 +146,21 @@ async function snapshot(world: World) {
     notes: await tx.progressNote.count(),
     figures: await tx.figure.findMany({ orderBy: { id: "asc" }, select: { id: true, value: true } }),
     audit: await tx.auditEvent.count(),
+    meetings: await tx.meeting.findMany({ orderBy: { id: "asc" }, select: { id: true, heldOn: true, place: true, otherAttendees: true } }),
+    agendaItems: await tx.agendaItem.findMany({ orderBy: { id: "asc" }, select: { id: true, title: true, position: true, decision: true } }),
+    papers: await tx.meetingPaper.findMany({ orderBy: { id: "asc" }, select: { id: true, title: true } }),
+    attendances: await tx.meetingAttendance.count(),
+    actionsArising: await tx.meetingActionArising.findMany({ orderBy: { id: "asc" }, select: { id: true, actionId: true } }),
   }));
 }
 
 beforeAll(async () => {
   ours = await partnershipWithActors();
   theirs = await partnershipWithActors();
+  for (const world of [ours, theirs]) meetingIds.set(world.partnershipId, await meetingIdsOf(world));
+  for (const world of [ours, theirs]) {
+    boardOf.set(world.partnershipId, await withTenant(world.partnershipId, async (tx) => (await tx.board.findFirstOrThrow({ where: { parentBoardId: null } })).id));
+  }
   const actors = {
     manager: await ours.actor("PARTNERSHIP_MANAGER"),
     policeEditor: await ours.actor("AGENCY_EDITOR", ours.agencies.police),
@@ -150,7 +224,8 @@ describe("another agency's objects in the same partnership", () => {
     for (const route of ROUTES.filter((r) => !("form" in r))) {
       for (const role of ROLES) {
         const read = await call(route, "loader", role, ours);
-        expect([route.name, role, isResponse(read) ? read.status : "data"]).toEqual([route.name, role, "data"]);
+        // A download (the report's CSV) answers with a Response of its own.
+        expect([route.name, role, isResponse(read) && read.status !== 200 ? read.status : "data"]).toEqual([route.name, role, "data"]);
       }
     }
   });
@@ -167,5 +242,48 @@ describe("another agency's objects in the same partnership", () => {
     // Probation leads nothing under the burglary priority.
     expect(await page("probationEditor")).toEqual({ priority: false, actions: [false, false, false], figures: [false] });
     expect(await page("viewer")).toEqual({ priority: false, actions: [false, false, false], figures: [false] });
+  });
+});
+
+describe("meetings: the buttons on a meeting's pages, with another partnership's ids", () => {
+  it("moving an item, removing a paper or an item, and an action arising's buttons change nothing of theirs", async () => {
+    const before = await snapshot(theirs);
+    const ids = idsOf(theirs);
+    const posts: Array<{ module: { action: unknown }; form: Record<string, string> & { intent: string } }> = [
+      { module: meetingPage, form: { intent: "move-down", itemId: ids.itemId } },
+      { module: meetingPage, form: { intent: "move-up", itemId: ids.itemId } },
+      { module: meetingPage, form: { intent: "remove-paper", paperId: ids.paperId } },
+      { module: meetingRecord, form: { intent: "to-plan", arisingId: ids.arisingId } },
+      { module: meetingRecord, form: { intent: "remove-arising", arisingId: ids.arisingId } },
+      { module: agendaItemEdit, form: { intent: "remove" } },
+    ];
+    for (const role of ROLES) {
+      for (const post of posts) {
+        const result = await callRoute(post.module.action as never, {
+          path: `/${ours.slug}/x`,
+          params: { partnership: ours.slug, meetingId: ids.meetingId, itemId: ids.itemId },
+          cookie: cookies[role],
+          form: post.form,
+        });
+        expect([role, post.form.intent, isResponse(result) && [403, 404].includes(result.status)]).toEqual([role, post.form.intent, true]);
+      }
+    }
+    // Our meeting's id with their item, paper or action arising: not found either.
+    for (const post of posts) {
+      const result = await callRoute(post.module.action as never, {
+        path: `/${ours.slug}/x`,
+        params: { partnership: ours.slug, meetingId: idsOf(ours).meetingId, itemId: ids.itemId },
+        cookie: cookies.manager,
+        form: post.form,
+      });
+      expect([post.form.intent, isResponse(result) && result.status]).toEqual([post.form.intent, 404]);
+    }
+    const mixed = await callRoute(paperDownload.loader as never, {
+      path: `/${ours.slug}/x`,
+      params: { partnership: ours.slug, meetingId: idsOf(ours).meetingId, paperId: ids.paperId },
+      cookie: cookies.manager,
+    });
+    expect(isResponse(mixed) && mixed.status).toBe(404);
+    expect(await snapshot(theirs)).toEqual(before);
   });
 });

@@ -19,7 +19,7 @@ export function toCsv(columns: string[], rows: Array<Record<string, unknown>>): 
       columns
         .map((column) => {
           const value = row[column];
-          if (value !== null && typeof value === "object" && !(value instanceof Date) && !isDecimal(value)) {
+          if (value !== null && typeof value === "object" && !(value instanceof Date) && !isDecimal(value) && !(value instanceof CsvNumber)) {
             return csvCell(JSON.stringify(value), { isText: true });
           }
           return csvCell(value as CsvValue, { isText: typeof value === "string" });
@@ -32,4 +32,22 @@ export function toCsv(columns: string[], rows: Array<Record<string, unknown>>): 
 
 export function isDecimal(value: unknown): value is { toFixed(): string } {
   return typeof value === "object" && value !== null && value.constructor?.name === "Decimal";
+}
+
+/**
+ * A number the app holds as exact decimal text ("-12.5", "24.841"): written as it is,
+ * unquoted and never prefixed, so a spreadsheet reads a number. Text that is not a plain
+ * decimal stays text (and is escaped like any other).
+ */
+export class CsvNumber {
+  private constructor(private readonly text: string) {}
+
+  static of(value: string | null | undefined): CsvNumber | string | null {
+    if (value === null || value === undefined) return null;
+    return /^-?\d+(\.\d+)?$/.test(value) ? new CsvNumber(value) : value;
+  }
+
+  toString() {
+    return this.text;
+  }
 }

@@ -1,7 +1,7 @@
 import { assertCan, type Actor } from "~/modules/access/actor.server";
 import { findLastMeeting, findNextMeeting } from "~/modules/meetings/meetings.server";
 import { readSetupProgress } from "~/modules/onboarding/setup.server";
-import { listPrioritiesOfCurrentStrategy } from "~/modules/priorities/priorities.server";
+import { readPartnershipPerformance } from "~/modules/performance/board-performance.server";
 import { withTenant } from "~/utils/db.server";
 import { todayIn } from "~/utils/dates";
 
@@ -11,14 +11,14 @@ export async function getPartnershipHome(actor: Actor, timeZone: string) {
   const { partnershipId } = actor;
   const today = todayIn(timeZone);
   return withTenant(partnershipId, async (tx) => {
-    const { strategy, priorities } = await listPrioritiesOfCurrentStrategy(tx, partnershipId);
+    // Priorities with their RAG counts, indicators, areas of slippage and what is not updated.
+    const performance = await readPartnershipPerformance(tx, partnershipId);
     const councils = await tx.council.findMany({ where: { partnershipId }, orderBy: { name: "asc" }, select: { name: true } });
     const boards = await tx.board.findMany({
       where: { partnershipId, archivedAt: null },
       orderBy: { name: "asc" },
       select: { id: true, name: true, kind: true, parentBoardId: true, _count: { select: { members: true } } },
     });
-    const indicatorCount = await tx.indicator.count({ where: { partnershipId, archivedAt: null } });
     const nextMeeting = await findNextMeeting(tx, partnershipId, today);
     const lastMeeting = nextMeeting ? null : await findLastMeeting(tx, partnershipId, today);
     // While set-up is not finished, managers are told what is still missing.
@@ -26,10 +26,11 @@ export async function getPartnershipHome(actor: Actor, timeZone: string) {
     return {
       setup: { finished: setup.completedAt !== null, missing: setup.missing, hasStrategy: setup.hasStrategy },
       councils: councils.map((c) => c.name),
-      strategy,
-      priorities,
+      strategy: performance.strategy,
+      priorities: performance.priorities,
+      performance,
       boards,
-      indicatorCount,
+      indicatorCount: performance.indicators.length,
       nextMeeting,
       lastMeeting,
     };
