@@ -5,6 +5,7 @@
 import "dotenv/config";
 import { spawn } from "node:child_process";
 import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { PROJECT_ROOT } from "./lib/database.js";
 import { resolveDevDatabase } from "./lib/dev-database.js";
 import { prepareDatabase } from "./lib/prepare-database.js";
@@ -45,10 +46,38 @@ const remix = spawn(path.join(PROJECT_ROOT, "node_modules/.bin/remix"), ["dev", 
 });
 log(`Serving http://localhost:${port}`);
 
-remix.on("exit", (code) => void shutdown(code ?? 0));
+// The job worker (digests, reminders) beside the app, as production runs it
+// (fly.toml [processes]). Started with node directly, not through the tsx CLI, so a
+// signal reaches the worker itself rather than a wrapper.
+const worker = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
+  cwd: PROJECT_ROOT,
+  stdio: "inherit",
+  env: {
+    ...process.env,
+    NODE_ENV: "development",
+    DATABASE_URL: database.ownerUrl,
+    APP_DATABASE_URL: database.appUrl,
+  },
+});
+const workerExited = new Promise<void>((resolve) => worker.once("exit", () => resolve()));
+let workerStopRequested = false;
+worker.on("exit", (code, signal) => {
+  if (!workerStopRequested) log(`The job worker stopped (${signal ?? `exit code ${code}`}); the app runs on. Restart it with \`npm run worker\`.`);
+});
+
+/** The worker finishes its jobs in hand before the database it uses is stopped. */
+async function stopWorker(signal: NodeJS.Signals) {
+  workerStopRequested = true;
+  if (worker.exitCode !== null || worker.signalCode !== null) return;
+  worker.kill(signal);
+  const timedOut = await Promise.race([workerExited.then(() => false), sleep(10_000).then(() => true)]);
+  if (timedOut) worker.kill("SIGKILL");
+}
+
+remix.on("exit", (code) => void stopWorker("SIGTERM").finally(() => void shutdown(code ?? 0)));
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     remix.kill(signal);
-    void shutdown(0);
+    void stopWorker(signal).finally(() => void shutdown(0));
   });
 }

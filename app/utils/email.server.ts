@@ -50,6 +50,60 @@ async function writeToOutbox(email: Email): Promise<string> {
   return row.id;
 }
 
+/** Resend takes at most this many e-mails in one batch call. */
+export const MAX_BATCH_SIZE = 100;
+
+/**
+ * Sends up to 100 e-mails in one provider call under one idempotency key: the same key
+ * again (Resend: within 24 hours; the outbox: for ever) sends nothing more and answers
+ * with the same ids, so a retried batch reaches each recipient once. The ids come back
+ * in the order of `emails`.
+ */
+export async function sendEmailBatch(
+  emails: Array<Omit<Email, "idempotencyKey">>,
+  options: { idempotencyKey: string },
+): Promise<SentEmail[]> {
+  if (emails.length === 0) return [];
+  if (emails.length > MAX_BATCH_SIZE) throw new Error(`A batch holds at most ${MAX_BATCH_SIZE} e-mails, not ${emails.length}`);
+  const apiKey = env().RESEND_API_KEY;
+  if (!apiKey) return writeBatchToOutbox(emails, options.idempotencyKey);
+  const { data, error } = await resendClient(apiKey).batch.send(
+    emails.map((email) => ({ from: env().EMAIL_FROM, to: email.to, subject: email.subject, html: email.html, text: email.text })),
+    { idempotencyKey: options.idempotencyKey },
+  );
+  if (error || !data) {
+    const status = error && "statusCode" in error && error.statusCode ? ` (${String(error.statusCode)})` : "";
+    throw new Error(`Resend refused the batch ${options.idempotencyKey}${status}: ${error?.message ?? "no ids returned"}`);
+  }
+  if (data.data.length !== emails.length) {
+    throw new Error(`Resend returned ${data.data.length} ids for the ${emails.length} e-mails of batch ${options.idempotencyKey}`);
+  }
+  return data.data.map((sent) => ({ id: sent.id, via: "resend" as const }));
+}
+
+async function writeBatchToOutbox(emails: Array<Omit<Email, "idempotencyKey">>, batchKey: string): Promise<SentEmail[]> {
+  // One row per e-mail, each keyed by the batch key and its place in the batch, so the
+  // whole batch written twice is stored once, as Resend delivers a repeated key once.
+  const keys = emails.map((_, index) => `${batchKey}#${index}`);
+  await db().outboxEmail.createMany({
+    data: emails.map((email, index) => ({
+      to: email.to.toLowerCase(),
+      subject: email.subject,
+      html: email.html,
+      text: email.text,
+      idempotencyKey: keys[index],
+    })),
+    skipDuplicates: true,
+  });
+  const rows = await db().outboxEmail.findMany({ where: { idempotencyKey: { in: keys } }, select: { id: true, idempotencyKey: true } });
+  const idByKey = new Map(rows.map((row) => [row.idempotencyKey, row.id]));
+  return keys.map((key) => {
+    const id = idByKey.get(key);
+    if (!id) throw new Error(`The outbox lost e-mail ${key}`);
+    return { id, via: "outbox" as const };
+  });
+}
+
 /** The newest outbox e-mails, optionally to one address: for /dev/outbox and tests. */
 export async function readOutbox(options: { to?: string; take?: number } = {}) {
   return db().outboxEmail.findMany({
