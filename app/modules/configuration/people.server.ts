@@ -100,12 +100,15 @@ export async function deletePerson(actor: Actor, personId: string): Promise<{ st
   return withTenant(partnershipId, async (tx) => {
     const person = await tx.person.findFirst({ where: { id: personId, partnershipId }, select: personSelect });
     if (!person) throw new Response("Not found", { status: 404 });
-    const counts = await Promise.all([
-      tx.boardMember.count({ where: { partnershipId, personId } }),
-      tx.priorityLead.count({ where: { partnershipId, personId } }),
-      tx.action.count({ where: { partnershipId, ownerPersonId: personId } }),
-      tx.membership.count({ where: { partnershipId, personId } }),
-    ]);
+    // One after another: a transaction's queries share one connection.
+    const counts = [
+      await tx.boardMember.count({ where: { partnershipId, personId } }),
+      await tx.priorityLead.count({ where: { partnershipId, personId } }),
+      await tx.action.count({ where: { partnershipId, ownerPersonId: personId } }),
+      await tx.membership.count({ where: { partnershipId, personId } }),
+      // The record of the digests they were sent is kept.
+      await tx.digestDelivery.count({ where: { partnershipId, personId } }),
+    ];
     if (counts.some((n) => n > 0)) return { status: "in-use", message: PersonMessages.inUse } as const;
     await tx.person.delete({ where: { partnershipId_id: { partnershipId, id: personId } } });
     await recordAudit(tx, actor, { action: "deleted", entityType: "Person", entityId: personId, before: person });

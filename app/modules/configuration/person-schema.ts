@@ -17,5 +17,5 @@ export type PersonInput = z.infer<typeof PersonSchema>;
 
 export const PersonMessages = {
   agencyNotFound: "Choose an agency from the list",
-  inUse: "This person is in use (on a board, leading a priority, owning an action or as a member): archive them instead",
+  inUse: "This person is in use (on a board, leading a priority, owning an action, as a member or as a digest recipient): archive them instead",
 } as const;
