@@ -1,4 +1,5 @@
-import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
+import { isRouteErrorResponse, Link, useParams, useRouteError } from "@remix-run/react";
+import { READ_ONLY_MESSAGE } from "~/modules/billing/billing-state";
 import { PageChrome } from "./page";
 
 const MESSAGES: Record<number, { title: string; body: string }> = {
@@ -15,8 +16,11 @@ const MESSAGES: Record<number, { title: string; body: string }> = {
 /** The one error boundary: 403, 404 and everything else, in the GOV.UK style. */
 export function GeneralErrorBoundary() {
   const error = useRouteError();
+  const params = useParams();
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const message = MESSAGES[status] ?? {
+  // A write refused because the subscription has ended says so, not "your role".
+  const readOnly = status === 403 && isRouteErrorResponse(error) && error.data === READ_ONLY_MESSAGE;
+  const message = readOnly ? { title: "This partnership is read-only", body: READ_ONLY_MESSAGE } : MESSAGES[status] ?? {
     title: "Sorry, there is a problem with the service",
     body: "Try again later. Nothing you entered has been saved.",
   };
@@ -27,6 +31,13 @@ export function GeneralErrorBoundary() {
         <div className="govuk-grid-column-two-thirds">
           <h1 className="govuk-heading-l">{message.title}</h1>
           <p className="govuk-body">{message.body}</p>
+          {readOnly && params.partnership ? (
+            <p className="govuk-body">
+              <Link to={`/${params.partnership}/settings/billing`} className="govuk-link">
+                Go to billing
+              </Link>
+            </p>
+          ) : null}
           <p className="govuk-body">
             <Link to="/" className="govuk-link">
               Go to the start page

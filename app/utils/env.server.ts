@@ -13,6 +13,17 @@ const EnvSchema = z.object({
   /** Without it e-mails go to the local outbox (/dev/outbox) instead of Resend. */
   RESEND_API_KEY: z.string().min(1).optional(),
   EMAIL_FROM: z.string().min(3).default("Safer Partnerships <no-reply@safer-partnerships.example>"),
+  /** Billing (app/modules/billing). Without it billing is off and every partnership is active. */
+  STRIPE_SECRET_KEY: z.string().min(1).optional(),
+  /** Verifies /webhooks/stripe: without it every webhook is refused (400). */
+  STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),
+  /** The price a partnership subscribes to by card (Stripe Checkout). */
+  STRIPE_PRICE_ID: z.string().min(1).optional(),
+  /** The price for paying by invoice; the card price when not set. */
+  STRIPE_INVOICE_PRICE_ID: z.string().min(1).optional(),
+  /** A Stripe tax rate (UK VAT, 20%) put on invoice subscriptions; without it Stripe Tax
+   * (automatic_tax) works the VAT out, which needs Stripe Tax turned on in the account. */
+  STRIPE_VAT_TAX_RATE_ID: z.string().min(1).optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -18,6 +18,9 @@ export const SELF_AUTHENTICATING_PATHS: readonly string[] = ["/webhooks/", "/uns
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
+/** Where billing sends a manager to pay or manage the subscription (app/modules/billing). */
+export const STRIPE_HOSTED_PAGES: readonly string[] = ["https://checkout.stripe.com", "https://billing.stripe.com"];
+
 export type HttpSecurityOptions = {
   /** HSTS only in production: on plain-HTTP localhost it would do nothing or harm. */
   production: boolean;
@@ -72,7 +75,9 @@ export function contentSecurityDirectives(options: Pick<HttpSecurityOptions, "de
     "frame-src": ["'self'"],
     "object-src": ["'none'"],
     "base-uri": ["'self'"],
-    "form-action": ["'self'"],
+    // Billing's buttons post here and are redirected to Stripe's hosted pages (Checkout,
+    // the customer portal); browsers apply form-action to that redirect too.
+    "form-action": ["'self'", ...STRIPE_HOSTED_PAGES],
     "frame-ancestors": ["'none'"],
   };
 }

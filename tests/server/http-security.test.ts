@@ -37,7 +37,7 @@ describe("security headers", () => {
     expect(csp["style-src"]).toEqual(["'self'"]);
     expect(csp["default-src"]).toEqual(["'self'"]);
     expect(csp["frame-ancestors"]).toEqual(["'none'"]);
-    expect(csp["form-action"]).toEqual(["'self'"]);
+    expect(csp["form-action"]).toEqual(["'self'", "https://checkout.stripe.com", "https://billing.stripe.com"]);
     expect(csp["object-src"]).toEqual(["'none'"]);
     expect(csp["connect-src"]).toEqual(["'self'"]);
   });

@@ -1,8 +1,10 @@
 import { redirect } from "@remix-run/node";
 import { requireUser } from "~/modules/auth/auth.server";
+import { billingEnabled } from "~/modules/billing/billing-config.server";
+import { isReadOnly, READ_ONLY_MESSAGE } from "~/modules/billing/billing-state";
 import { findMembershipBySlug, type PartnershipSummary } from "~/modules/registry/registry.server";
 import { notFound } from "~/utils/http";
-import { can, type Permission, type Role, type Scope } from "./permissions";
+import { can, isWrite, type Permission, type Role, type Scope } from "./permissions";
 
 /** Who is acting, and in which partnership: what every domain function takes first. */
 export type Actor = {
@@ -12,6 +14,12 @@ export type Actor = {
   membershipId: string;
   role: Role;
   agencyId: string | null;
+  /**
+   * The partnership's subscription has ended (or its trial): assertCan refuses every
+   * write permission. Set by requirePartnershipMember from the registry row; an actor
+   * made elsewhere (sign-up, tests) without it is a writable partnership's.
+   */
+  readOnly?: boolean;
 };
 
 export type PartnershipContext = { actor: Actor; partnership: PartnershipSummary };
@@ -52,19 +60,32 @@ async function lookUpPartnershipMember(request: Request, slug: string | undefine
       membershipId: membership.membershipId,
       role: membership.role,
       agencyId: membership.agencyId,
+      readOnly: isReadOnly(
+        { subscriptionStatus: membership.partnership.subscriptionStatus, trialEndsAt: membership.trialEndsAt },
+        billingEnabled(),
+      ),
     },
   };
 }
 
-/** Throws a 403 Response unless the actor holds the permission (for this scope). */
-export function assertCan(actor: Pick<Actor, "role" | "agencyId">, permission: Permission, scope?: Scope) {
+/**
+ * Throws a 403 Response unless the actor holds the permission (for this scope). A
+ * write the role allows but a read-only partnership does not says so: the manager
+ * can do something about that one.
+ */
+export function assertCan(actor: Pick<Actor, "role" | "agencyId" | "readOnly">, permission: Permission, scope?: Scope) {
   if (!can(actor, permission, scope)) {
-    throw new Response("You do not have permission to do this.", { status: 403 });
+    const refusedForBilling = actor.readOnly && isWrite(permission) && can({ ...actor, readOnly: false }, permission, scope);
+    throw new Response(refusedForBilling ? READ_ONLY_MESSAGE : "You do not have permission to do this.", { status: 403 });
   }
 }
 
-/** Which manager-only sections the navigation offers this actor. */
-export function sectionsFor(actor: Pick<Actor, "role" | "agencyId">) {
+/**
+ * Which manager-only sections the navigation offers this actor: by role alone, so a
+ * read-only partnership's manager still finds settings, the data export and billing.
+ */
+export function sectionsFor(actor: Pick<Actor, "role" | "agencyId" | "readOnly">) {
+  actor = { role: actor.role, agencyId: actor.agencyId };
   return {
     members: can(actor, "member:manage"),
     auditLog: can(actor, "audit:read-all"),

@@ -16,7 +16,7 @@ const WITHHELD_COLUMNS = new Set(["tokenHash"]);
 export type DataExport = { filename: string; zip: Uint8Array };
 
 export async function describeDataExport(actor: Actor) {
-  assertCan(actor, "settings:manage");
+  assertCan(actor, "data:export");
   return withTenant(actor.partnershipId, async (tx) => {
     await tx.$executeRawUnsafe("SET TRANSACTION READ ONLY");
     const tables = await tenantTables(tx);
@@ -30,7 +30,7 @@ export async function describeDataExport(actor: Actor) {
 }
 
 export async function exportAllData(actor: Actor): Promise<DataExport> {
-  assertCan(actor, "settings:manage");
+  assertCan(actor, "data:export");
   return withTenant(
     actor.partnershipId,
     async (tx) => {

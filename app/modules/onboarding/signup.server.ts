@@ -6,6 +6,7 @@
 import { randomUUID } from "node:crypto";
 import type { Actor } from "~/modules/access/actor.server";
 import { recordAudit } from "~/modules/audit/audit.server";
+import { startTrialInStripe, trialEndFrom } from "~/modules/billing/billing.server";
 import { hashPassword } from "~/modules/auth/password.server";
 import { createSession, sessionCookie } from "~/modules/auth/session.server";
 import { financialYearOf } from "~/modules/periods/periods";
@@ -55,6 +56,9 @@ export async function createPartnershipWithManager(
             policeForceArea: input.policeForceArea || null,
             financialYearStartMonth: input.financialYearStartMonth,
             setupTasks: {},
+            // Every new partnership starts with a free trial, no card needed.
+            subscriptionStatus: "TRIALING",
+            trialEndsAt: trialEndFrom(new Date()),
           },
           select: { id: true, timeZone: true },
         });
@@ -86,6 +90,8 @@ export async function createPartnershipWithManager(
     }
     throw error;
   }
+  // After the commit, and never failing sign-up: see startTrialInStripe.
+  await startTrialInStripe(partnershipId);
   const cookie = "account" in who ? sessionCookie(await createSession(userId)) : null;
   return { status: "created", slug, partnershipId, cookie };
 }
