@@ -12,6 +12,9 @@ import {
   type DigestRenderer,
 } from "~/modules/digest/delivery.server";
 import { renderPlaceholderDigest } from "~/modules/digest/render-placeholder.server";
+import { isReadOnly } from "~/modules/billing/billing-state";
+import { billingEnabled } from "~/modules/billing/billing-config.server";
+import { reconcileAllPartnerships } from "~/modules/billing/billing.server";
 import { listPartnerships } from "~/modules/registry/registry.server";
 import { todayIn } from "~/utils/dates";
 import { withTenant } from "~/utils/db.server";
@@ -19,12 +22,17 @@ import { sendEmailBatch } from "~/utils/email.server";
 
 export const FIND_DUE_DIGESTS = "find_due_digests";
 export const SEND_DIGEST_BATCH = "send_digest_batch";
+export const RECONCILE_BILLING = "reconcile_billing";
 
 /** graphile-worker's backoff is exp(attempt) seconds: 8 tries span about half an hour. */
 export const SEND_DIGEST_BATCH_MAX_ATTEMPTS = 8;
 
 /** Every 15 minutes; jobKey collapses a run that is still queued with the next. */
-export const CRONTAB = `*/15 * * * * ${FIND_DUE_DIGESTS} ?max=3&jobKey=${FIND_DUE_DIGESTS}&jobKeyMode=replace`;
+export const CRONTAB = [
+  `*/15 * * * * ${FIND_DUE_DIGESTS} ?max=3&jobKey=${FIND_DUE_DIGESTS}&jobKeyMode=replace`,
+  // Daily, in case a webhook never arrived: every partnership synced from Stripe (a no-op with billing off).
+  `30 4 * * * ${RECONCILE_BILLING} ?max=3&jobKey=${RECONCILE_BILLING}&jobKeyMode=replace`,
+].join("\n");
 
 const GRAPHILE_WORKER_SCHEMA = "graphile_worker";
 
@@ -73,7 +81,12 @@ export function makeTaskList(deps: TaskDependencies = defaultDependencies()): Ta
     if (result.status === "failed") helpers.logger.error(`Digest ${meetingId} batch ${batchNumber} failed: ${result.error}`);
   };
 
-  return { [FIND_DUE_DIGESTS]: findDueDigests, [SEND_DIGEST_BATCH]: sendBatch };
+  const reconcileBilling: Task = async (_payload, helpers) => {
+    const report = await reconcileAllPartnerships(deps.now());
+    helpers.logger.info(`Billing reconciled: ${JSON.stringify(report)}`);
+  };
+
+  return { [FIND_DUE_DIGESTS]: findDueDigests, [SEND_DIGEST_BATCH]: sendBatch, [RECONCILE_BILLING]: reconcileBilling };
 }
 
 type Enqueuer = Pick<JobHelpers, "addJob" | "withPgClient">;
@@ -87,7 +100,8 @@ type Enqueuer = Pick<JobHelpers, "addJob" | "withPgClient">;
 export async function findDueDigestsAndEnqueue(now: Date, enqueuer: Enqueuer): Promise<{ enqueued: string[] }> {
   const enqueued: string[] = [];
   for (const partnership of await listPartnerships()) {
-    if (partnership.subscriptionStatus === "CANCELED") continue;
+    // Digests pause while the partnership is read-only, by the same rule as every write.
+    if (isReadOnly(partnership, billingEnabled(), now)) continue;
     const partnershipId = partnership.id;
     const today = todayIn(partnership.timeZone, now);
     const meetings = await withTenant(partnershipId, (tx) =>
