@@ -1,3 +1,5 @@
+import process from "node:process";
+
 // REMIX_BUILD_DIR puts a build somewhere of its own, so browser-test servers on
 // different ports (scripts/e2e-server.ts) never overwrite each other's build.
 const buildDir = process.env.REMIX_BUILD_DIR;
