@@ -1,5 +1,6 @@
 import { useNavigate } from "@remix-run/react";
 import { useRef, useState, type FormEvent } from "react";
+import { UploadProgress, useUploadWithProgress } from "./upload-progress";
 
 type Props = {
   /** Where the file is posted. */
@@ -22,7 +23,8 @@ type Props = {
 export function CsvUploadForm(props: Props) {
   const navigate = useNavigate();
   const input = useRef<HTMLInputElement>(null);
-  const [progress, setProgress] = useState<{ name: string; percent: number } | null>(null);
+  const { progress, uploading, upload, stop } = useUploadWithProgress();
+  const [fileName, setFileName] = useState<string | null>(null);
   const [clientError, setClientError] = useState<string | null>(null);
   const error = clientError ?? props.error ?? null;
 
@@ -36,27 +38,20 @@ export function CsvUploadForm(props: Props) {
       return;
     }
     setClientError(null);
-    setProgress({ name: file.name, percent: 0 });
-    const request = new XMLHttpRequest();
-    request.open("POST", props.action);
-    request.upload.addEventListener("progress", (e) => {
-      if (e.lengthComputable) setProgress({ name: file.name, percent: Math.min(100, Math.round((e.loaded / e.total) * 100)) });
+    setFileName(file.name);
+    upload(props.action, new FormData(event.currentTarget), {
+      onLoad: (request) => {
+        if (request.status >= 400) {
+          stop();
+          setClientError("The file could not be uploaded: try again");
+          return;
+        }
+        // The server answers with a redirect to the preview (or back here with the problem); follow it.
+        const to = new URL(request.responseURL || props.action, window.location.href);
+        navigate(`${to.pathname}${to.search}`);
+      },
+      onNetworkError: () => setClientError("The file could not be uploaded: check your connection and try again"),
     });
-    request.addEventListener("load", () => {
-      // The server answers with a redirect to the preview (or back here with the problem); follow it.
-      const to = new URL(request.responseURL || props.action, window.location.href);
-      if (request.status >= 400) {
-        setProgress(null);
-        setClientError("The file could not be uploaded: try again");
-        return;
-      }
-      navigate(`${to.pathname}${to.search}`);
-    });
-    request.addEventListener("error", () => {
-      setProgress(null);
-      setClientError("The file could not be uploaded: check your connection and try again");
-    });
-    request.send(new FormData(event.currentTarget));
   }
 
   return (
@@ -83,18 +78,8 @@ export function CsvUploadForm(props: Props) {
           aria-describedby={`file-hint${error ? " file-error" : ""}`}
         />
       </div>
-      {progress ? (
-        <div className="govuk-form-group" aria-live="polite">
-          <label className="govuk-label" htmlFor="upload-progress">
-            Uploading {progress.name}: {progress.percent}%
-          </label>
-          <progress id="upload-progress" className="app-upload-progress" max={100} value={progress.percent}>
-            {progress.percent}%
-          </progress>
-          {progress.percent === 100 ? <p className="govuk-body">Checking the file…</p> : null}
-        </div>
-      ) : null}
-      <button type="submit" className="govuk-button" data-module="govuk-button" disabled={progress !== null}>
+      <UploadProgress progress={progress} uploadingText={`Uploading ${fileName ?? "the file"}`} finishingText="Checking the file…" />
+      <button type="submit" className="govuk-button" data-module="govuk-button" disabled={uploading}>
         {props.buttonText}
       </button>
     </form>

@@ -5,6 +5,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Link, useActionData, useLoaderData, useNavigate } from "@remix-run/react";
 import { useState, type FormEvent } from "react";
 import { ErrorSummary } from "~/components/forms";
+import { UploadProgress, useUploadWithProgress } from "~/components/upload-progress";
 import { SuccessBanner } from "~/components/notification-banner";
 import { requirePartnershipMember } from "~/modules/access/actor.server";
 import { getPoliceUkImports } from "~/modules/police-uk/police-uk.server";
@@ -82,38 +83,31 @@ export default function PoliceUkImport() {
  */
 function UploadForm(props: { slug: string; maxMegabytes: number; error: string[] | null; onProblems: (problems: string[] | null) => void }) {
   const navigate = useNavigate();
-  const [progress, setProgress] = useState<number | null>(null);
-  const uploading = progress !== null;
+  const { progress, uploading, upload, stop } = useUploadWithProgress();
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const request = new XMLHttpRequest();
-    request.open("POST", `/${props.slug}/police-uk/upload`);
-    request.setRequestHeader("Accept", "application/json");
-    request.upload.addEventListener("progress", (e) => {
-      if (e.lengthComputable) setProgress(Math.min(99, Math.floor((e.loaded / e.total) * 100)));
-    });
+    props.onProblems(null);
     const fail = (problems: string[]) => {
-      setProgress(null);
+      stop();
       props.onProblems(problems);
     };
-    request.addEventListener("load", () => {
-      let answer: UploadAnswer | null = null;
-      try {
-        answer = JSON.parse(request.responseText) as UploadAnswer;
-      } catch {
-        answer = null;
-      }
-      if (answer?.ok) {
-        props.onProblems(null);
-        setProgress(null);
-        navigate(answer.redirectTo);
-      } else fail(answer?.problems ?? ["The files could not be imported: reload the page and try again"]);
+    upload(`/${props.slug}/police-uk/upload`, new FormData(event.currentTarget), {
+      accept: "application/json",
+      onLoad: (request) => {
+        let answer: UploadAnswer | null = null;
+        try {
+          answer = JSON.parse(request.responseText) as UploadAnswer;
+        } catch {
+          answer = null;
+        }
+        if (answer?.ok) {
+          stop();
+          navigate(answer.redirectTo);
+        } else fail(answer?.problems ?? ["The files could not be imported: reload the page and try again"]);
+      },
+      onNetworkError: () => props.onProblems(["The upload stopped before it finished: check the connection and upload the files again"]),
     });
-    request.addEventListener("error", () => fail(["The upload stopped before it finished: check the connection and upload the files again"]));
-    setProgress(0);
-    props.onProblems(null);
-    request.send(new FormData(event.currentTarget));
   }
 
   const error = props.error;
@@ -142,16 +136,7 @@ function UploadForm(props: { slug: string; maxMegabytes: number; error: string[]
           aria-describedby={`${POLICE_UK_FILES_FIELD}-hint${error ? ` ${POLICE_UK_FILES_FIELD}-error` : ""}`}
         />
       </div>
-      <div aria-live="polite">
-        {uploading ? (
-          <div className="govuk-form-group">
-            <label className="govuk-label" htmlFor="upload-progress">
-              {progress < 99 ? `Uploading and counting: ${progress}%` : "Counting the last rows and saving the figures"}
-            </label>
-            <progress id="upload-progress" max={100} value={progress} style={{ width: "100%" }} />
-          </div>
-        ) : null}
-      </div>
+      <UploadProgress progress={progress} uploadingText="Uploading and counting" finishingText="Counting the last rows and saving the figures" />
       <button type="submit" className="govuk-button" data-module="govuk-button" disabled={uploading} aria-disabled={uploading}>
         Import the files
       </button>
