@@ -110,6 +110,11 @@ export default function MeetingPage() {
             Edit the meeting
           </Link>
         ) : null}
+        {canManage ? (
+          <Link to={`${base}/digest`} className="govuk-link">
+            Briefing e-mail to members
+          </Link>
+        ) : null}
       </div>
 
       <h2 className="govuk-heading-l" id="agenda">

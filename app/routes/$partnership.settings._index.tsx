@@ -15,6 +15,7 @@ const SECTIONS = [
   { path: "settings/strategy", label: "Strategy and priorities", hint: "The strategy period and its numbered priorities" },
   { path: "settings/indicators", label: "Indicators", hint: "Indicators, baselines and targets" },
   { path: "settings/rag", label: "RAG rules", hint: "When an indicator is green, amber or red" },
+  { path: "settings/digest", label: "Briefing e-mails", hint: "Whether the briefing before each meeting includes progress notes" },
   { path: "settings/police-uk", label: "police.uk crime data", hint: "The partnership's area and which crime types count towards which indicators" },
   { path: "police-uk/import", label: "Import police.uk crime files", hint: "Monthly crime counts from data.police.uk's street-level files" },
   { path: "settings/publication", label: "Public page and open data", hint: "What residents can see at the public page, and approving each publication" },

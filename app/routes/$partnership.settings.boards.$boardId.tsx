@@ -4,12 +4,14 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { BoardFields } from "~/components/board-fields";
-import { SelectField, summariseErrors } from "~/components/forms";
+import { CheckboxesField, SelectField, summariseErrors, TextField } from "~/components/forms";
 import { SettingsForm, SettingsItem } from "~/components/settings-list";
 import { isSetupMode } from "~/components/setup-step";
 import { requirePartnershipMember } from "~/modules/access/actor.server";
 import { BOARD_ROLES, BoardMemberSchema, BoardSchema } from "~/modules/configuration/board-schema";
 import { addBoardMember, deleteBoard, getBoardForEdit, removeBoardMember, saveBoard, setBoardArchived } from "~/modules/configuration/boards.server";
+import { BoardDigestSettingsSchema } from "~/modules/digest/digest-settings-schema";
+import { getBoardDigestSettings, saveBoardDigestSettings } from "~/modules/digest/digest-settings.server";
 import { handleArchiveIntent } from "~/utils/archive-intent.server";
 import { notFound } from "~/utils/http";
 import { BOARD_ROLE_LABELS } from "~/utils/labels";
@@ -20,7 +22,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, partnership } = await requirePartnershipMember(request, params.partnership);
   const found = await getBoardForEdit(actor, params.boardId ?? "");
   if (!found) throw notFound();
-  return { slug: partnership.slug, setup: isSetupMode(request), ...found };
+  const digest = await getBoardDigestSettings(actor, params.boardId ?? "");
+  if (!digest) throw notFound();
+  return { slug: partnership.slug, setup: isSetupMode(request), ...found, digest };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -35,6 +39,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (archiving) return archiving;
   if (intent === "remove-member") {
     await removeBoardMember(actor, boardId, String(formData.get("boardMemberId") ?? ""));
+    return redirect(here);
+  }
+  if (intent === "digest") {
+    const submission = parseWithZod(formData, { schema: BoardDigestSettingsSchema });
+    if (submission.status !== "success") return data({ form: "digest" as const, result: submission.reply(), refused: null }, { status: 400 });
+    if (!(await saveBoardDigestSettings(actor, boardId, submission.value))) throw notFound();
     return redirect(here);
   }
   if (intent === "add-member") {
@@ -56,7 +66,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditBoard() {
-  const { slug, setup, board, members, parentChoices, personChoices } = useLoaderData<typeof loader>();
+  const { slug, setup, board, members, parentChoices, personChoices, digest } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm<Record<"intent" | "name" | "shortName" | "kind" | "parentBoardId" | "description" | "reportsToParent", string>>({
     id: "board",
@@ -77,6 +87,12 @@ export default function EditBoard() {
     shouldValidate: "onSubmit",
     defaultValue: { role: members.some((m) => m.role === "CHAIR") ? "MEMBER" : "CHAIR" },
   });
+  const [digestForm, digestFields] = useForm<{ intent: string; digestDaysBefore: string; digestNeedsApproval: string[] }>({
+    id: "digest",
+    lastResult: actionData?.form === "digest" ? actionData.result : undefined,
+    shouldValidate: "onSubmit",
+    defaultValue: { digestDaysBefore: String(digest.digestDaysBefore), digestNeedsApproval: digest.digestNeedsApproval ? ["yes"] : [] },
+  });
   return (
     <SettingsItem
       slug={slug}
@@ -86,6 +102,7 @@ export default function EditBoard() {
       errors={[
         ...summariseErrors(form, [fields.name, fields.shortName, fields.kind, fields.parentBoardId, fields.reportsToParent, fields.description]),
         ...summariseErrors(memberForm, [memberFields.personId, memberFields.role]),
+        ...summariseErrors(digestForm, [digestFields.digestDaysBefore, digestFields.digestNeedsApproval]),
       ]}
       title={board.name}
       archived={Boolean(board.archivedAt)}
@@ -143,6 +160,22 @@ export default function EditBoard() {
       <SettingsForm form={form} intent="save" heading="About the board" submit="Save board">
         <BoardFields fields={fields} parentChoices={parentChoices} />
       </SettingsForm>
+
+      <div id="briefing-settings">
+        <SettingsForm form={digestForm} intent="digest" heading="Briefing e-mail before each meeting" submit="Save briefing settings" secondary>
+          <TextField
+            field={digestFields.digestDaysBefore}
+            label="Days before the meeting"
+            hint="Every member with an e-mail address gets the briefing this many days before each meeting. Usually 5."
+            className="govuk-input--width-3"
+          />
+          <CheckboxesField
+            field={digestFields.digestNeedsApproval}
+            label="Approval"
+            options={[{ value: "yes", label: "A manager approves each briefing before it goes", hint: "Nothing is sent until a manager approves it on the meeting's briefing page." }]}
+          />
+        </SettingsForm>
+      </div>
     </SettingsItem>
   );
 }

@@ -1,7 +1,10 @@
 // The one way the app sends e-mail. With RESEND_API_KEY set it goes through Resend;
 // without, to the local outbox (a table), which /dev/outbox shows in development and
 // tests read. Either way a retried send with the same idempotency key sends once.
+// Nothing goes to a suppressed address (a hard bounce or a spam complaint reported by
+// Resend's webhook: app/modules/email-suppression).
 import { Resend } from "resend";
+import { isSuppressed } from "~/modules/email-suppression/email-suppression.server";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 
@@ -10,11 +13,14 @@ export type Email = {
   subject: string;
   html: string;
   text: string;
+  /** Extra headers, such as List-Unsubscribe (RFC 8058); the outbox keeps them too. */
+  headers?: Record<string, string>;
   /** The same key twice sends once (Resend keeps keys 24 hours; the outbox, for ever). */
   idempotencyKey?: string;
 };
 
-export type SentEmail = { id: string; via: "resend" | "outbox" };
+/** `suppressed`: nothing was sent, because the address bounced or complained before; id is empty. */
+export type SentEmail = { id: string; via: "resend" | "outbox" | "suppressed" };
 
 let resend: Resend | undefined;
 function resendClient(apiKey: string) {
@@ -28,18 +34,51 @@ export function emailTransport(): "resend" | "outbox" {
 }
 
 export async function sendEmail(email: Email): Promise<SentEmail> {
+  if (await isSuppressed(email.to)) return { id: "", via: "suppressed" };
   const apiKey = env().RESEND_API_KEY;
   if (!apiKey) return { id: await writeToOutbox(email), via: "outbox" };
   const { data, error } = await resendClient(apiKey).emails.send(
-    { from: env().EMAIL_FROM, to: email.to, subject: email.subject, html: email.html, text: email.text },
+    { from: env().EMAIL_FROM, ...resendFields(email) },
     email.idempotencyKey ? { idempotencyKey: email.idempotencyKey } : undefined,
   );
-  if (error || !data) throw new Error(`Resend refused the e-mail to ${email.to}: ${error?.message ?? "no id returned"}`);
+  if (error || !data) throw new EmailSendError(`Resend refused the e-mail to ${email.to}${statusOf(error)}: ${error?.message ?? "no id returned"}`, error);
   return { id: data.id, via: "resend" };
 }
 
+function resendFields(email: Omit<Email, "idempotencyKey">) {
+  return {
+    to: email.to,
+    subject: email.subject,
+    html: email.html,
+    text: email.text,
+    ...(email.headers && Object.keys(email.headers).length > 0 ? { headers: email.headers } : {}),
+  };
+}
+
+/**
+ * The provider did not take the e-mail. `retryable` for a rate limit (429), a fault on
+ * its side (5xx), no answer at all, or a 409 (Resend answers it to a request made while
+ * another with the same key is still in flight): the job runner tries again later, with
+ * the same idempotency key. Anything else (422: the e-mail itself is wrong) is final.
+ */
+export class EmailSendError extends Error {
+  readonly statusCode: number | null;
+  readonly retryable: boolean;
+  constructor(message: string, error: unknown) {
+    super(message);
+    this.name = "EmailSendError";
+    const code = error && typeof error === "object" && "statusCode" in error ? Number(error.statusCode) : NaN;
+    this.statusCode = Number.isFinite(code) ? code : null;
+    this.retryable = this.statusCode === null || this.statusCode === 409 || this.statusCode === 429 || this.statusCode >= 500;
+  }
+}
+
+function statusOf(error: unknown) {
+  return error && typeof error === "object" && "statusCode" in error && error.statusCode ? ` (${String(error.statusCode)})` : "";
+}
+
 async function writeToOutbox(email: Email): Promise<string> {
-  const fields = { to: email.to.toLowerCase(), subject: email.subject, html: email.html, text: email.text };
+  const fields = { to: email.to.toLowerCase(), subject: email.subject, html: email.html, text: email.text, headers: email.headers };
   if (!email.idempotencyKey) return (await db().outboxEmail.create({ data: fields, select: { id: true } })).id;
   const row = await db().outboxEmail.upsert({
     where: { idempotencyKey: email.idempotencyKey },
@@ -58,6 +97,10 @@ export const MAX_BATCH_SIZE = 100;
  * again (Resend: within 24 hours; the outbox: for ever) sends nothing more and answers
  * with the same ids, so a retried batch reaches each recipient once. The ids come back
  * in the order of `emails`.
+ *
+ * Suppressed addresses are not filtered here: a retry must send exactly the batch the
+ * key was first used with, or Resend refuses it. Whoever fixes a batch's recipients
+ * leaves them out then (prepareDigestRun, sendDigestBatch).
  */
 export async function sendEmailBatch(
   emails: Array<Omit<Email, "idempotencyKey">>,
@@ -68,12 +111,11 @@ export async function sendEmailBatch(
   const apiKey = env().RESEND_API_KEY;
   if (!apiKey) return writeBatchToOutbox(emails, options.idempotencyKey);
   const { data, error } = await resendClient(apiKey).batch.send(
-    emails.map((email) => ({ from: env().EMAIL_FROM, to: email.to, subject: email.subject, html: email.html, text: email.text })),
+    emails.map((email) => ({ from: env().EMAIL_FROM, ...resendFields(email) })),
     { idempotencyKey: options.idempotencyKey },
   );
   if (error || !data) {
-    const status = error && "statusCode" in error && error.statusCode ? ` (${String(error.statusCode)})` : "";
-    throw new Error(`Resend refused the batch ${options.idempotencyKey}${status}: ${error?.message ?? "no ids returned"}`);
+    throw new EmailSendError(`Resend refused the batch ${options.idempotencyKey}${statusOf(error)}: ${error?.message ?? "no ids returned"}`, error);
   }
   if (data.data.length !== emails.length) {
     throw new Error(`Resend returned ${data.data.length} ids for the ${emails.length} e-mails of batch ${options.idempotencyKey}`);
@@ -91,6 +133,7 @@ async function writeBatchToOutbox(emails: Array<Omit<Email, "idempotencyKey">>, 
       subject: email.subject,
       html: email.html,
       text: email.text,
+      headers: email.headers,
       idempotencyKey: keys[index],
     })),
     skipDuplicates: true,

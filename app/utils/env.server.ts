@@ -12,6 +12,8 @@ const EnvSchema = z.object({
   APP_URL: z.string().url().default("http://localhost:3000"),
   /** Without it e-mails go to the local outbox (/dev/outbox) instead of Resend. */
   RESEND_API_KEY: z.string().min(1).optional(),
+  /** Verifies /webhooks/resend (bounces and complaints), "whsec_..." as Resend shows it: without it every webhook is refused. */
+  RESEND_WEBHOOK_SECRET: z.string().min(1).optional(),
   EMAIL_FROM: z.string().min(3).default("Safer Partnerships <no-reply@safer-partnerships.example>"),
   /** Billing (app/modules/billing). Without it billing is off and every partnership is active. */
   STRIPE_SECRET_KEY: z.string().min(1).optional(),

@@ -67,8 +67,8 @@ export function contentSecurityDirectives(options: Pick<HttpSecurityOptions, "de
     // Remix's and GOV.UK Frontend's scripts are files on this site; the few inline
     // ones (Remix's hand-over of data, root.tsx's "js-enabled") carry the nonce.
     "script-src": ["'self'", nonce],
-    // GOV.UK Frontend needs no inline styles; e-mails previewed on /dev/outbox do.
-    "style-src": [options.development ? stylesInDevelopment : "'self'"],
+    // GOV.UK Frontend needs no inline styles; e-mails previewed (/dev/outbox, a digest's preview) do.
+    "style-src": [stylesFor(options.development)],
     "img-src": ["'self'"],
     "font-src": ["'self'"],
     "connect-src": ["'self'", ...devSocket],
@@ -82,10 +82,14 @@ export function contentSecurityDirectives(options: Pick<HttpSecurityOptions, "de
   };
 }
 
-// Only the development outbox page shows e-mail HTML (inline styles) in an iframe;
-// an srcdoc iframe inherits this page's policy.
-function stylesInDevelopment(req: unknown) {
-  return (req as Request).path.startsWith("/dev/") ? "'self' 'unsafe-inline'" : "'self'";
+// E-mail HTML needs inline styles: the development outbox (an srcdoc iframe inherits its
+// page's policy) and a digest's preview, which also sends a sandboxing policy of its own.
+export const EMAIL_PREVIEW_PATH = /^\/[^/]+\/meetings\/[^/]+\/digest\/email$/;
+function stylesFor(development: boolean) {
+  return (req: unknown) => {
+    const path = (req as Request).path;
+    return (development && path.startsWith("/dev/")) || EMAIL_PREVIEW_PATH.test(path) ? "'self' 'unsafe-inline'" : "'self'";
+  };
 }
 
 function devWebSocketOrigin(devOrigin: string | undefined) {

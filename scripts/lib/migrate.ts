@@ -3,8 +3,12 @@
 // Fly release command all come here (`npm run db:migrate`).
 import { spawnSync } from "node:child_process";
 import path from "node:path";
+import { runMigrations } from "graphile-worker";
 import pg from "pg";
 import { PROJECT_ROOT } from "./database.js";
+
+/** Tasks the app may enqueue itself (a manager's "Send now"); everything else is the worker's. */
+const APP_ENQUEUEABLE_TASKS = ["find_due_digests"];
 
 export async function migrate(options: { ownerUrl: string; appUrl: string; quiet?: boolean }) {
   const prismaCli = path.join(PROJECT_ROOT, "node_modules/prisma/build/index.js");
@@ -21,6 +25,7 @@ export async function migrate(options: { ownerUrl: string; appUrl: string; quiet
     for (const line of applied) console.log(`  ${line.trim()}`);
   }
   await ensureAppRole(options.ownerUrl, options.appUrl);
+  await ensureJobQueue(options.ownerUrl, options.appUrl);
 }
 
 /**
@@ -59,6 +64,47 @@ export async function ensureAppRole(ownerUrl: string, appUrl: string) {
       -- The audit trail is append-only for the app: what happened stays recorded.
       revoke update, delete, truncate on table "AuditEvent" from ${r};
     `);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * graphile-worker's schema, installed here as well as by the worker, so the app can
+ * enqueue before any worker has started; and one narrow door into it for the app role:
+ * app_jobs.add_job, SECURITY DEFINER, which adds only the tasks listed above. The app
+ * role gets no rights on graphile-worker's own tables or functions
+ * (docs/decisions/0010-jobs-on-postgresql.md).
+ */
+export async function ensureJobQueue(ownerUrl: string, appUrl: string) {
+  await runMigrations({ connectionString: ownerUrl });
+  const role = pg.escapeIdentifier(decodeURIComponent(new URL(appUrl).username));
+  const client = new pg.Client({ connectionString: ownerUrl });
+  await client.connect();
+  try {
+    await client.query("begin");
+    // The worker creates app_jobs on start too (its heartbeat table): one at a time.
+    await client.query("select pg_advisory_xact_lock(hashtext('app_jobs.worker_heartbeat'))");
+    await client.query("create schema if not exists app_jobs");
+    await client.query(`
+      create or replace function app_jobs.add_job(task text, payload json, job_key text) returns void
+      language plpgsql security definer set search_path = pg_catalog, pg_temp as $fn$
+      begin
+        if not (task = any (${pg.escapeLiteral(`{${APP_ENQUEUEABLE_TASKS.join(",")}}`)}::text[])) then
+          raise exception 'The app may not enqueue %', task using errcode = 'insufficient_privilege';
+        end if;
+        perform graphile_worker.add_job(task, payload, job_key => job_key, job_key_mode => 'replace', max_attempts => 3);
+      end
+      $fn$`);
+    await client.query(`
+      revoke all on function app_jobs.add_job(text, json, text) from public;
+      grant usage on schema app_jobs to ${role};
+      grant execute on function app_jobs.add_job(text, json, text) to ${role};
+    `);
+    await client.query("commit");
+  } catch (error) {
+    await client.query("rollback").catch(() => {});
+    throw error;
   } finally {
     await client.end();
   }

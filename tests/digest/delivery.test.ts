@@ -9,12 +9,14 @@ import {
   sendDigestBatch,
   type DigestBatchSender,
 } from "~/modules/digest/delivery.server";
-import { renderPlaceholderDigest } from "~/modules/digest/render-placeholder.server";
+import { makeDigestRenderer } from "~/modules/digest/digest-content.server";
 import { digestDeliveryReport } from "~/modules/digest/report.server";
 import { withTenant } from "~/utils/db.server";
 import { sendEmailBatch } from "~/utils/email.server";
 import { FakeResend } from "./fake-resend";
 import { deliveriesOf, partnershipWithBoard, runOf } from "./helpers";
+
+const renderDigest = makeDigestRenderer();
 
 // Resend for this file only (the environment is read on first use); restored after.
 const saved = { RESEND_API_KEY: process.env.RESEND_API_KEY, RESEND_BASE_URL: process.env.RESEND_BASE_URL };
@@ -64,7 +66,7 @@ describe("prepareDigestRun", () => {
       seenAtFirstCall = await deliveriesOf(board.partnershipId, board.meetingId);
       return emails.map((_, index) => ({ id: `id-${index}` }));
     };
-    await sendDigestBatch(board.partnershipId, board.meetingId, 1, { sender, renderer: renderPlaceholderDigest });
+    await sendDigestBatch(board.partnershipId, board.meetingId, 1, { sender, renderer: renderDigest });
     expect(seenAtFirstCall).toHaveLength(250);
     expect(seenAtFirstCall.filter((row) => row.batchNumber === 1).every((row) => row.subject !== null)).toBe(true);
   });
@@ -107,7 +109,7 @@ describe("sendDigestBatch through Resend's batch API", () => {
     const sentAt = new Date("2026-11-30T12:34:56.789Z");
     for (const batch of [1, 2]) {
       expect(
-        await sendDigestBatch(board.partnershipId, board.meetingId, batch, { sender: sendEmailBatch, renderer: renderPlaceholderDigest, now: () => sentAt }),
+        await sendDigestBatch(board.partnershipId, board.meetingId, batch, { sender: sendEmailBatch, renderer: renderDigest, now: () => sentAt }),
       ).toMatchObject({
         status: "sent",
       });
@@ -120,11 +122,11 @@ describe("sendDigestBatch through Resend's batch API", () => {
     expect(rows.every((row) => row.status === "SENT" && row.sentAt?.toISOString() === sentAt.toISOString())).toBe(true);
     const delivered = new Map(fake.delivered.map((email) => [email.to, email.id]));
     expect(rows.map((row) => row.providerId)).toEqual(rows.map((row) => delivered.get(row.email)));
-    expect(fake.delivered[0]!.subject).toMatch(/^Community Safety Board meeting on \d{1,2} \w+ \d{4}: your briefing$/);
+    expect(fake.delivered[0]!.subject).toMatch(/^Community Safety Board: briefing for the meeting on \d{1,2} \w+ \d{4}$/);
     expect(fake.delivered[0]!.text).toContain(`/${board.slug}/meetings/${board.meetingId}`);
     expect((await runOf(board.partnershipId, board.meetingId))?.status).toBe("SENT");
     // A batch already sent is not sent again.
-    expect(await sendDigestBatch(board.partnershipId, board.meetingId, 1, { sender: sendEmailBatch, renderer: renderPlaceholderDigest })).toEqual({
+    expect(await sendDigestBatch(board.partnershipId, board.meetingId, 1, { sender: sendEmailBatch, renderer: renderDigest })).toEqual({
       status: "nothing-to-send",
     });
     expect(fake.requests).toHaveLength(2);
@@ -134,7 +136,7 @@ describe("sendDigestBatch through Resend's batch API", () => {
     const fake = installFakeResend();
     const board = await partnershipWithBoard(40);
     await prepareDigestRun(board.partnershipId, board.meetingId);
-    const options = { sender: sendEmailBatch, renderer: renderPlaceholderDigest };
+    const options = { sender: sendEmailBatch, renderer: renderDigest };
     await expect(sendDigestBatch(board.partnershipId, board.meetingId, 1, { ...options, afterProviderCall: crash })).rejects.toThrow(/killed/);
     expect((await deliveriesOf(board.partnershipId, board.meetingId)).every((row) => row.status === "PENDING")).toBe(true);
 
@@ -159,7 +161,7 @@ describe("sendDigestBatch through Resend's batch API", () => {
     const board = await partnershipWithBoard(5);
     await prepareDigestRun(board.partnershipId, board.meetingId);
     fake.failNext(429);
-    const options = { sender: sendEmailBatch, renderer: renderPlaceholderDigest, maxAttempts: 3 };
+    const options = { sender: sendEmailBatch, renderer: renderDigest, maxAttempts: 3 };
     await expect(sendDigestBatch(board.partnershipId, board.meetingId, 1, { ...options, attempt: 1 })).rejects.toThrow(/429/);
     const afterFailure = await deliveriesOf(board.partnershipId, board.meetingId);
     expect(afterFailure.every((row) => row.status === "PENDING" && row.attempts === 1 && /429/.test(row.lastError ?? ""))).toBe(true);
@@ -174,7 +176,7 @@ describe("sendDigestBatch through Resend's batch API", () => {
     const board = await partnershipWithBoard(4, { withoutEmail: 1 });
     await prepareDigestRun(board.partnershipId, board.meetingId);
     fake.failNext(500, 500, 500);
-    const options = { sender: sendEmailBatch, renderer: renderPlaceholderDigest, maxAttempts: 3 };
+    const options = { sender: sendEmailBatch, renderer: renderDigest, maxAttempts: 3 };
     for (const attempt of [1, 2]) {
       await expect(sendDigestBatch(board.partnershipId, board.meetingId, 1, { ...options, attempt })).rejects.toThrow(/500/);
     }

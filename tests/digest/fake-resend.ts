@@ -9,7 +9,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { http as mswHttp, HttpResponse } from "msw";
 
-export type Delivered = { id: string; to: string; subject: string; html: string; text: string; key: string | null };
+export type Delivered = { id: string; to: string; subject: string; html: string; text: string; key: string | null; headers?: Record<string, string> };
 type Answer = { status: number; body: unknown };
 
 export class FakeResend {
@@ -43,9 +43,9 @@ export class FakeResend {
       }
       if (seen) return seen.answer;
     }
-    const ids = (payload as Array<{ to: string | string[]; subject: string; html: string; text: string }>).map((email) => {
+    const ids = (payload as Array<{ to: string | string[]; subject: string; html: string; text: string; headers?: Record<string, string> }>).map((email) => {
       const id = randomUUID();
-      this.delivered.push({ id, to: [email.to].flat()[0]!, subject: email.subject, html: email.html, text: email.text, key });
+      this.delivered.push({ id, to: [email.to].flat()[0]!, subject: email.subject, html: email.html, text: email.text, key, headers: email.headers });
       return { id };
     });
     const answer = { status: 200, body: { data: ids } };

@@ -4,7 +4,7 @@
 import { hash } from "@node-rs/argon2";
 import pg from "pg";
 
-function e2eDatabaseUrl() {
+export function e2eDatabaseUrl() {
   const port = process.env.E2E_PORT ?? "3100";
   const server = process.env.DATABASE_URL ?? `postgresql://postgres:postgres@127.0.0.1:${process.env.EMBEDDED_PG_TEST_PORT ?? "54339"}/postgres`;
   const url = new URL(server);

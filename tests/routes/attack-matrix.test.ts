@@ -24,6 +24,8 @@ import * as paperNew from "~/routes/$partnership.meetings.$meetingId.items.$item
 import * as agendaItemNew from "~/routes/$partnership.meetings.$meetingId.items.new";
 import * as paperDownload from "~/routes/$partnership.meetings.$meetingId.papers.$paperId";
 import * as meetingRecord from "~/routes/$partnership.meetings.$meetingId.record";
+import * as digestPage from "~/routes/$partnership.meetings.$meetingId.digest._index";
+import * as digestEmail from "~/routes/$partnership.meetings.$meetingId.digest.email";
 import { withTenant } from "~/utils/db.server";
 import { sessionCookieFor } from "../factories";
 import { partnershipWithActors } from "../editing/helpers";
@@ -114,6 +116,9 @@ const ROUTES = [
     params: (ids: Ids) => ({ meetingId: ids.meetingId }),
     form: { intent: "add-arising", title: "Hijacked" },
   },
+  { name: "meeting digest", module: digestPage, params: (ids: Ids) => ({ meetingId: ids.meetingId }), form: { intent: "send" } },
+  // The digest's HTML preview: read-only, but for managers only.
+  { name: "meeting digest e-mail", module: digestEmail, params: (ids: Ids) => ({ meetingId: ids.meetingId }), managersOnly: true },
 ] as const;
 
 /** The factory's meeting and its first agenda item, with a paper and an action arising added. */
@@ -220,8 +225,19 @@ describe("another agency's objects in the same partnership", () => {
     expect(await snapshot(ours)).toEqual(before);
   });
 
+  it("manager-only read pages refuse every other role (403)", async () => {
+    for (const route of ROUTES.filter((r) => "managersOnly" in r)) {
+      for (const role of ROLES.filter((r) => r !== "manager")) {
+        const read = await call(route, "loader", role, ours);
+        expect([route.name, role, isResponse(read) ? read.status : "data"]).toEqual([route.name, role, 403]);
+      }
+      const read = await call(route, "loader", "manager", ours);
+      expect([route.name, isResponse(read) && read.status]).toEqual([route.name, 200]);
+    }
+  });
+
   it("read pages stay open to every role of the partnership", async () => {
-    for (const route of ROUTES.filter((r) => !("form" in r))) {
+    for (const route of ROUTES.filter((r) => !("form" in r) && !("managersOnly" in r))) {
       for (const role of ROLES) {
         const read = await call(route, "loader", role, ours);
         // A download (the report's CSV) answers with a Response of its own.

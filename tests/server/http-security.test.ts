@@ -60,6 +60,14 @@ describe("security headers", () => {
     const outbox = await request(app).get("/dev/outbox");
     expect(directives(outbox.headers["content-security-policy"])["style-src"]).toEqual(["'self'", "'unsafe-inline'"]);
   });
+
+  it("in production: inline styles only on a digest's e-mail preview, never on /dev/ or other pages", async () => {
+    const app = appWith({ production: true });
+    const styles = async (path: string) => directives((await request(app).get(path)).headers["content-security-policy"])["style-src"];
+    expect(await styles("/tatton-vale/meetings/2f1c/digest/email")).toEqual(["'self'", "'unsafe-inline'"]);
+    expect(await styles("/tatton-vale/meetings/2f1c/digest")).toEqual(["'self'"]);
+    expect(await styles("/dev/outbox")).toEqual(["'self'"]);
+  });
 });
 
 describe("the Origin check", () => {

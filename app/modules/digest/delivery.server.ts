@@ -7,9 +7,16 @@
 // `digest/<meeting>/<batch>`. A retry (after an error or after the worker was killed
 // between the provider call and the commit) sends the same e-mails under the same key,
 // which the provider answers without delivering again.
+//
+// Who gets it (part 6): board members with an address, but not those who unsubscribed
+// from this board (DigestOptOut); a member whose address bounced or complained
+// (EmailSuppression) gets a SUPPRESSED delivery, never sent, so the manager sees why.
+// Every e-mail carries RFC 8058's List-Unsubscribe headers, whatever the renderer writes.
+import { digestUnsubscribeHeaders } from "~/modules/digest/unsubscribe.server";
+import { suppressedAmong } from "~/modules/email-suppression/email-suppression.server";
 import { Prisma, withTenant, type TenantTx } from "~/utils/db.server";
 import { todayIn } from "~/utils/dates";
-import { MAX_BATCH_SIZE } from "~/utils/email.server";
+import { EmailSendError, MAX_BATCH_SIZE } from "~/utils/email.server";
 import { isUuid } from "~/utils/uuid";
 
 export const DIGEST_BATCH_SIZE = MAX_BATCH_SIZE;
@@ -33,7 +40,7 @@ export type DigestRenderer = (tx: TenantTx, context: DigestContext, recipient: D
 
 /** Sends up to 100 e-mails in one call; the same key twice must deliver once. Ids in order. */
 export type DigestBatchSender = (
-  emails: Array<{ to: string } & RenderedDigest>,
+  emails: Array<{ to: string; headers: Record<string, string> } & RenderedDigest>,
   options: { idempotencyKey: string },
 ) => Promise<Array<{ id: string }>>;
 
@@ -55,7 +62,8 @@ const TRANSACTION_TIMEOUT_MS = 60_000;
 
 /**
  * Creates the meeting's run and one PENDING delivery per board member with an e-mail
- * address, numbered into batches of at most 100 in person-id order, in one transaction.
+ * address who has not unsubscribed from the board (SUPPRESSED for a suppressed
+ * address), numbered into batches of at most 100 in person-id order, in one transaction.
  * Idempotent: when the run exists, nothing changes and the stored run is returned, so
  * members added to the board later are not mixed into batches already sent.
  */
@@ -83,13 +91,20 @@ export async function prepareDigestRun(
         }
 
         const seats = await tx.boardMember.findMany({
-          where: { partnershipId, boardId: meeting.boardId, person: { archivedAt: null, email: { not: null } } },
+          where: {
+            partnershipId,
+            boardId: meeting.boardId,
+            person: { archivedAt: null, email: { not: null }, digestOptOuts: { none: { partnershipId, boardId: meeting.boardId } } },
+          },
           orderBy: { personId: "asc" },
           select: { personId: true, person: { select: { email: true } } },
         });
         const recipients = seats
           .map((seat) => ({ personId: seat.personId, email: seat.person.email?.trim().toLowerCase() ?? "" }))
           .filter((recipient) => recipient.email !== "");
+        const suppressed = await suppressedAmong(recipients.map((recipient) => recipient.email), tx);
+        // Suppressed members keep their row (the manager sees why) but are not recipients.
+        const sendable = recipients.filter((recipient) => !suppressed.has(recipient.email)).length;
         const batchCount = Math.ceil(recipients.length / DIGEST_BATCH_SIZE);
 
         // The run first: a concurrent prepare waits on its unique index, then fails and
@@ -98,9 +113,9 @@ export async function prepareDigestRun(
           data: {
             partnershipId,
             meetingId,
-            recipientCount: recipients.length,
+            recipientCount: sendable,
             batchCount,
-            ...(recipients.length === 0 ? { status: "SENT" as const, finishedAt: now } : {}),
+            ...(sendable === 0 ? { status: "SENT" as const, finishedAt: now } : {}),
           },
           select: { id: true },
         });
@@ -111,9 +126,10 @@ export async function prepareDigestRun(
             personId: recipient.personId,
             email: recipient.email,
             batchNumber: Math.floor(index / DIGEST_BATCH_SIZE) + 1,
+            ...(suppressed.has(recipient.email) ? { status: "SUPPRESSED" as const } : {}),
           })),
         });
-        const prepared = { runId: run.id, recipientCount: recipients.length, batchCount, created: true };
+        const prepared = { runId: run.id, recipientCount: sendable, batchCount, created: true };
         await options.onCreated?.(tx, prepared);
         return prepared;
       },
@@ -169,19 +185,29 @@ export async function sendDigestBatch(
   options: SendBatchOptions,
 ): Promise<SendBatchResult> {
   const now = options.now ?? (() => new Date());
-  const last = (options.attempt ?? 1) >= (options.maxAttempts ?? 1);
+  const lastTry = (options.attempt ?? 1) >= (options.maxAttempts ?? 1);
   // Rendering and the provider call can fail; both count as a failed try of the batch,
   // so a digest that cannot be built is given up and shown too, not retried for ever.
-  let rows: Awaited<ReturnType<typeof loadAndRenderBatch>>;
+  let rows: Awaited<ReturnType<typeof loadAndRenderBatch>>["rows"];
   let sent: Array<{ id: string }>;
   try {
-    rows = await loadAndRenderBatch(partnershipId, meetingId, batchNumber, options.renderer, now);
+    const batch = await loadAndRenderBatch(partnershipId, meetingId, batchNumber, options.renderer, now);
+    rows = batch.rows;
     if (rows.length === 0) return { status: "nothing-to-send" };
-    const emails = rows.map((row) => ({ to: row.email, subject: row.subject ?? "", html: row.html ?? "", text: row.text ?? "" }));
+    const emails = rows.map((row) => ({
+      to: row.email,
+      subject: row.subject ?? "",
+      html: row.html ?? "",
+      text: row.text ?? "",
+      // Derived from the ids alone, so a retry's payload is identical to the first.
+      headers: digestUnsubscribeHeaders(partnershipId, batch.boardId, row.personId),
+    }));
     sent = await options.sender(emails, { idempotencyKey: digestIdempotencyKey(meetingId, batchNumber) });
     if (sent.length !== rows.length) throw new Error(`The provider answered ${sent.length} ids for ${rows.length} e-mails`);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
+    // A refusal no retry can change (a malformed batch, say) is given up at once.
+    const last = lastTry || (error instanceof EmailSendError && !error.retryable);
     const count = await withTenant(partnershipId, async (tx) => {
       const { count } = await tx.digestDelivery.updateMany({
         where: { partnershipId, meetingId, batchNumber, status: "PENDING" },
@@ -224,16 +250,28 @@ async function loadAndRenderBatch(
   return withTenant(
     partnershipId,
     async (tx) => {
-      const pending = await tx.digestDelivery.findMany({
+      const meeting = await tx.meeting.findFirstOrThrow({ where: { partnershipId, id: meetingId }, select: { boardId: true } });
+      const boardId = meeting.boardId;
+      let pending = await tx.digestDelivery.findMany({
         where: { partnershipId, meetingId, batchNumber, status: "PENDING" },
         orderBy: { personId: "asc" },
         select: { id: true, personId: true, email: true, subject: true, html: true, text: true, person: { select: { name: true } } },
       });
+      if (pending.length > 0 && pending.every((row) => row.subject !== null)) return { boardId, rows: pending };
+      // Before the batch is fixed (rendered), an address that bounced or complained since
+      // the run was prepared is left out; after, never: a retry must resend it unchanged.
+      const suppressed = await suppressedAmong(pending.map((row) => row.email), tx);
+      if (suppressed.size > 0) {
+        await tx.digestDelivery.updateMany({
+          where: { partnershipId, meetingId, batchNumber, status: "PENDING", email: { in: [...suppressed] } },
+          data: { status: "SUPPRESSED" },
+        });
+        pending = pending.filter((row) => !suppressed.has(row.email));
+      }
       if (pending.length === 0) {
         await finishRunIfDone(tx, partnershipId, meetingId, now());
-        return [];
+        return { boardId, rows: [] };
       }
-      if (pending.every((row) => row.subject !== null)) return pending;
       // Rendered once, before the first call, and kept: a retry must send exactly
       // these e-mails under the same key, whatever has changed in the data since.
       const context = await loadContext(tx, partnershipId, meetingId);
@@ -249,7 +287,7 @@ async function loadAndRenderBatch(
         FROM unnest(${rendered.map((r) => r.id)}::uuid[], ${rendered.map((r) => r.subject)}::text[],
                     ${rendered.map((r) => r.html)}::text[], ${rendered.map((r) => r.text)}::text[]) AS r(id, subject, html, text)
         WHERE d."id" = r.id AND d."partnershipId" = ${partnershipId}::uuid AND d."status" = 'PENDING'`;
-      return rendered;
+      return { boardId, rows: rendered };
     },
     { timeoutMs: TRANSACTION_TIMEOUT_MS },
   );

@@ -11,18 +11,20 @@ import {
   type DigestBatchSender,
   type DigestRenderer,
 } from "~/modules/digest/delivery.server";
-import { renderPlaceholderDigest } from "~/modules/digest/render-placeholder.server";
+import { makeDigestRenderer } from "~/modules/digest/digest-content.server";
 import { isReadOnly } from "~/modules/billing/billing-state";
 import { billingEnabled } from "~/modules/billing/billing-config.server";
 import { reconcileAllPartnerships } from "~/modules/billing/billing.server";
+import { findDueRemindersAndSend } from "~/modules/reminders/reminders.server";
 import { listPartnerships } from "~/modules/registry/registry.server";
 import { todayIn } from "~/utils/dates";
-import { withTenant } from "~/utils/db.server";
+import { db, withTenant } from "~/utils/db.server";
 import { sendEmailBatch } from "~/utils/email.server";
 
 export const FIND_DUE_DIGESTS = "find_due_digests";
 export const SEND_DIGEST_BATCH = "send_digest_batch";
 export const RECONCILE_BILLING = "reconcile_billing";
+export const FIND_DUE_REMINDERS = "find_due_reminders";
 
 /** graphile-worker's backoff is exp(attempt) seconds: 8 tries span about half an hour. */
 export const SEND_DIGEST_BATCH_MAX_ATTEMPTS = 8;
@@ -30,6 +32,8 @@ export const SEND_DIGEST_BATCH_MAX_ATTEMPTS = 8;
 /** Every 15 minutes; jobKey collapses a run that is still queued with the next. */
 export const CRONTAB = [
   `*/15 * * * * ${FIND_DUE_DIGESTS} ?max=3&jobKey=${FIND_DUE_DIGESTS}&jobKeyMode=replace`,
+  // Lead officers' update reminders (app/modules/reminders); a failed send is retried next time.
+  `*/15 * * * * ${FIND_DUE_REMINDERS} ?max=3&jobKey=${FIND_DUE_REMINDERS}&jobKeyMode=replace`,
   // Daily, in case a webhook never arrived: every partnership synced from Stripe (a no-op with billing off).
   `30 4 * * * ${RECONCILE_BILLING} ?max=3&jobKey=${RECONCILE_BILLING}&jobKeyMode=replace`,
 ].join("\n");
@@ -54,7 +58,7 @@ export type TaskDependencies = {
 };
 
 export const defaultDependencies = (): TaskDependencies => ({
-  renderer: renderPlaceholderDigest,
+  renderer: makeDigestRenderer(),
   sender: sendEmailBatch,
   now: () => new Date(),
   afterProviderCall: testPauseAfterProviderCall(),
@@ -86,10 +90,29 @@ export function makeTaskList(deps: TaskDependencies = defaultDependencies()): Ta
     helpers.logger.info(`Billing reconciled: ${JSON.stringify(report)}`);
   };
 
-  return { [FIND_DUE_DIGESTS]: findDueDigests, [SEND_DIGEST_BATCH]: sendBatch, [RECONCILE_BILLING]: reconcileBilling };
+  const findDueReminders: Task = async (_payload, helpers) => {
+    const report = await findDueRemindersAndSend(deps.now());
+    if (report.meetings.length > 0) helpers.logger.info(`Reminders: ${report.sent} sent, ${report.failed} failed, for ${report.meetings.length} meeting(s)`);
+  };
+
+  return {
+    [FIND_DUE_DIGESTS]: findDueDigests,
+    [SEND_DIGEST_BATCH]: sendBatch,
+    [RECONCILE_BILLING]: reconcileBilling,
+    [FIND_DUE_REMINDERS]: findDueReminders,
+  };
 }
 
 type Enqueuer = Pick<JobHelpers, "addJob" | "withPgClient">;
+
+/**
+ * From the app (a manager's "Send now" or approval): asks the worker to look for due
+ * digests now rather than at the next quarter hour. The app role may enqueue only this,
+ * through app_jobs.add_job (scripts/lib/migrate.ts); the job key collapses repeats.
+ */
+export async function requestDueDigestsNow() {
+  await db().$executeRaw`select app_jobs.add_job(${FIND_DUE_DIGESTS}, '{}'::json, ${FIND_DUE_DIGESTS})`;
+}
 
 /**
  * Prepares the run of each meeting whose digest is due (its board's digestDaysBefore

@@ -181,48 +181,50 @@ export type AsAtOptions = { asAt?: Date };
 export async function getBoardPerformance(actor: Actor, boardId: string, options: AsAtOptions = {}): Promise<BoardPerformance | null> {
   assertCan(actor, "partnership:read");
   if (!isUuid(boardId)) return null;
-  const { partnershipId } = actor;
-  return withTenant(partnershipId, async (tx) => {
-    const boards = await tx.board.findMany({
-      where: { partnershipId, archivedAt: null },
-      orderBy: { name: "asc" },
-      select: { id: true, name: true, shortName: true, kind: true, parentBoardId: true },
-    });
-    const board = boards.find((b) => b.id === boardId);
-    if (!board) return null;
-    const descendants = descendantsOf(boards, boardId);
-    const context = await readContext(tx, partnershipId, options.asAt);
-    const loaded = await loadScope(tx, partnershipId, context, [boardId, ...descendants.map((b) => b.id)]);
+  return withTenant(actor.partnershipId, (tx) => readBoardPerformance(tx, actor.partnershipId, boardId, options));
+}
 
-    const own = shareFor(loaded, new Set([boardId]));
-    const performance = await composePerformance(tx, partnershipId, context, own, { boardId, boardName: board.name });
-    const nextMeeting = await tx.meeting.findFirst({
-      where: { partnershipId, boardId, heldOn: { gte: context.asAt } },
-      orderBy: [{ heldOn: "asc" }, { startTime: "asc" }],
-      select: { heldOn: true },
-    });
-
-    const ownIds = new Set([...own.actions.map((a) => a.id), ...own.indicators.map((i) => i.id)]);
-    const subBoardConcerns = descendants
-      .map((sub) => {
-        const share = shareFor(loaded, new Set([sub.id]));
-        const slippage = slippageOf(
-          share.actions.filter((a) => !ownIds.has(a.id)).map((a) => actionItem(a, loaded.priorityById, context)),
-          share.indicators.filter((i) => !ownIds.has(i.id)),
-        );
-        return { board: { id: sub.id, name: sub.name }, slippage };
-      })
-      .filter((concern) => concern.slippage.actions.length + concern.slippage.indicators.length > 0);
-
-    const parent = board.parentBoardId ? boards.find((b) => b.id === board.parentBoardId) : undefined;
-    return {
-      ...performance,
-      board: { id: board.id, name: board.name, shortName: board.shortName, kind: board.kind, parent: parent ? { id: parent.id, name: parent.name } : null },
-      subBoards: boards.filter((b) => b.parentBoardId === boardId).map((b) => ({ id: b.id, name: b.name })),
-      nextMeeting,
-      subBoardConcerns,
-    };
+/** The same, inside a caller's tenant transaction: for the digest, which the worker builds with no signed-in actor. */
+export async function readBoardPerformance(tx: TenantTx, partnershipId: string, boardId: string, options: AsAtOptions = {}): Promise<BoardPerformance | null> {
+  const boards = await tx.board.findMany({
+    where: { partnershipId, archivedAt: null },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, shortName: true, kind: true, parentBoardId: true },
   });
+  const board = boards.find((b) => b.id === boardId);
+  if (!board) return null;
+  const descendants = descendantsOf(boards, boardId);
+  const context = await readContext(tx, partnershipId, options.asAt);
+  const loaded = await loadScope(tx, partnershipId, context, [boardId, ...descendants.map((b) => b.id)]);
+
+  const own = shareFor(loaded, new Set([boardId]));
+  const performance = await composePerformance(tx, partnershipId, context, own, { boardId, boardName: board.name });
+  const nextMeeting = await tx.meeting.findFirst({
+    where: { partnershipId, boardId, heldOn: { gte: context.asAt } },
+    orderBy: [{ heldOn: "asc" }, { startTime: "asc" }],
+    select: { heldOn: true },
+  });
+
+  const ownIds = new Set([...own.actions.map((a) => a.id), ...own.indicators.map((i) => i.id)]);
+  const subBoardConcerns = descendants
+    .map((sub) => {
+      const share = shareFor(loaded, new Set([sub.id]));
+      const slippage = slippageOf(
+        share.actions.filter((a) => !ownIds.has(a.id)).map((a) => actionItem(a, loaded.priorityById, context)),
+        share.indicators.filter((i) => !ownIds.has(i.id)),
+      );
+      return { board: { id: sub.id, name: sub.name }, slippage };
+    })
+    .filter((concern) => concern.slippage.actions.length + concern.slippage.indicators.length > 0);
+
+  const parent = board.parentBoardId ? boards.find((b) => b.id === board.parentBoardId) : undefined;
+  return {
+    ...performance,
+    board: { id: board.id, name: board.name, shortName: board.shortName, kind: board.kind, parent: parent ? { id: parent.id, name: parent.name } : null },
+    subBoards: boards.filter((b) => b.parentBoardId === boardId).map((b) => ({ id: b.id, name: b.name })),
+    nextMeeting,
+    subBoardConcerns,
+  };
 }
 
 /** The whole partnership's performance: every priority of the current strategy, every open action and indicator. */

@@ -202,3 +202,13 @@ export async function listEndedTrialsWithoutStripeCustomer(now: Date): Promise<A
     select: { id: true },
   });
 }
+
+/**
+ * The one-click unsubscribe link (app/modules/digest/unsubscribe.server.ts): the
+ * partnership a verified token names, for its page. The token is signed, so its
+ * partnership id is trusted; the caller then works inside withTenant.
+ */
+export async function findPartnershipForUnsubscribe(partnershipId: string): Promise<{ id: string; name: string } | null> {
+  if (!isUuid(partnershipId)) return null;
+  return db().partnership.findUnique({ where: { id: partnershipId }, select: { id: true, name: true } });
+}
