@@ -1,5 +1,5 @@
 // Sessions as the Lucia guide (lucia-auth.com, "Basic session implementation")
-// describes, without the deprecated `lucia` package: docs/decisions/0001-sessions.md.
+// describes, without the deprecated `lucia` package: docs/decisions/0001-sessions-without-lucia.md.
 //
 // The cookie holds "<id>.<secret>". Only the SHA-256 of the secret is stored, so a
 // leaked sessions table cannot be replayed; the comparison is constant-time. A
