@@ -87,11 +87,11 @@ export default function EditBoard() {
     shouldValidate: "onSubmit",
     defaultValue: { role: members.some((m) => m.role === "CHAIR") ? "MEMBER" : "CHAIR" },
   });
-  const [digestForm, digestFields] = useForm<{ intent: string; digestDaysBefore: string; digestNeedsApproval: string[] }>({
+  const [digestForm, digestFields] = useForm<{ intent: string; digestDaysBefore: string; reminderDaysBefore: string; digestNeedsApproval: string[] }>({
     id: "digest",
     lastResult: actionData?.form === "digest" ? actionData.result : undefined,
     shouldValidate: "onSubmit",
-    defaultValue: { digestDaysBefore: String(digest.digestDaysBefore), digestNeedsApproval: digest.digestNeedsApproval ? ["yes"] : [] },
+    defaultValue: { digestDaysBefore: String(digest.digestDaysBefore), reminderDaysBefore: String(digest.reminderDaysBefore), digestNeedsApproval: digest.digestNeedsApproval ? ["yes"] : [] },
   });
   return (
     <SettingsItem
@@ -102,7 +102,7 @@ export default function EditBoard() {
       errors={[
         ...summariseErrors(form, [fields.name, fields.shortName, fields.kind, fields.parentBoardId, fields.reportsToParent, fields.description]),
         ...summariseErrors(memberForm, [memberFields.personId, memberFields.role]),
-        ...summariseErrors(digestForm, [digestFields.digestDaysBefore, digestFields.digestNeedsApproval]),
+        ...summariseErrors(digestForm, [digestFields.digestDaysBefore, digestFields.reminderDaysBefore, digestFields.digestNeedsApproval]),
       ]}
       title={board.name}
       archived={Boolean(board.archivedAt)}
@@ -167,6 +167,12 @@ export default function EditBoard() {
             field={digestFields.digestDaysBefore}
             label="Days before the meeting"
             hint="Every member with an e-mail address gets the briefing this many days before each meeting. Usually 5."
+            className="govuk-input--width-3"
+          />
+          <TextField
+            field={digestFields.reminderDaysBefore}
+            label="Reminder to lead officers, days before the briefing"
+            hint="Lead officers whose priorities, actions or indicators have not been updated since the last meeting are reminded this many days before the briefing goes. Usually 3."
             className="govuk-input--width-3"
           />
           <CheckboxesField

@@ -32,6 +32,7 @@ export default function PartnershipLayout() {
         ...(sections.members ? [{ to: `${base}/members`, label: "Members" }] : []),
         ...(sections.auditLog ? [{ to: `${base}/audit`, label: "Audit log" }] : []),
         ...(sections.settings ? [{ to: `${base}/settings`, label: "Settings" }] : []),
+        { to: `${base}/preferences`, label: "E-mail preferences" },
       ]}
     >
       <BillingBanner kind={billingBanner} billingUrl={sections.settings ? `${base}/settings/billing` : null} />

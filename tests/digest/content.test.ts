@@ -195,23 +195,25 @@ describe("the manager's digest page", () => {
 });
 
 describe("the digest's settings", () => {
-  it("a manager sets a board's days before and approval, audited; other roles are refused; nonsense is refused with a message", async () => {
+  it("a manager sets a board's days before, reminder days and approval, audited; other roles are refused; nonsense is refused with a message", async () => {
     const manager = await world.actor("PARTNERSHIP_MANAGER");
-    const parsed = BoardDigestSettingsSchema.parse({ intent: "digest", digestDaysBefore: " 7 ", digestNeedsApproval: "yes" });
-    expect(parsed).toEqual({ intent: "digest", digestDaysBefore: 7, digestNeedsApproval: true });
-    expect(BoardDigestSettingsSchema.parse({ intent: "digest", digestDaysBefore: "0" }).digestNeedsApproval).toBe(false);
+    const parsed = BoardDigestSettingsSchema.parse({ intent: "digest", digestDaysBefore: " 7 ", reminderDaysBefore: "2", digestNeedsApproval: "yes" });
+    expect(parsed).toEqual({ intent: "digest", digestDaysBefore: 7, reminderDaysBefore: 2, digestNeedsApproval: true });
+    expect(BoardDigestSettingsSchema.parse({ intent: "digest", digestDaysBefore: "0", reminderDaysBefore: "3" }).digestNeedsApproval).toBe(false);
     for (const typed of ["-1", "five", "61", "2.5", ""]) {
-      const result = BoardDigestSettingsSchema.safeParse({ intent: "digest", digestDaysBefore: typed });
-      expect([typed, result.success]).toEqual([typed, false]);
+      const days = BoardDigestSettingsSchema.safeParse({ intent: "digest", digestDaysBefore: typed, reminderDaysBefore: "3" });
+      expect([typed, days.success]).toEqual([typed, false]);
+      const reminder = BoardDigestSettingsSchema.safeParse({ intent: "digest", digestDaysBefore: "5", reminderDaysBefore: typed });
+      expect([typed, reminder.success]).toEqual([typed, false]);
     }
     expect(await saveBoardDigestSettings(manager, boardId, parsed)).toEqual({ status: "saved" });
-    expect(await getBoardDigestSettings(manager, boardId)).toEqual({ digestDaysBefore: 7, digestNeedsApproval: true });
+    expect(await getBoardDigestSettings(manager, boardId)).toEqual({ digestDaysBefore: 7, reminderDaysBefore: 2, digestNeedsApproval: true });
     const audit = await withTenant(world.partnershipId, (tx) => tx.auditEvent.findFirst({ where: { entityId: boardId, action: "changed the briefing settings" } }));
-    expect(audit?.after).toEqual({ digestDaysBefore: 7, digestNeedsApproval: true });
+    expect(audit?.after).toEqual({ digestDaysBefore: 7, reminderDaysBefore: 2, digestNeedsApproval: true });
     const editor = await world.actor("AGENCY_EDITOR", world.agencies.police);
     expect(await thrownStatus(() => saveBoardDigestSettings(editor, boardId, { ...parsed, digestDaysBefore: 1 }))).toBe(403);
     expect(await getBoardDigestSettings(manager, randomUUID())).toBeNull();
-    await saveBoardDigestSettings(manager, boardId, { intent: "digest", digestDaysBefore: 5, digestNeedsApproval: false });
+    await saveBoardDigestSettings(manager, boardId, { intent: "digest", digestDaysBefore: 5, reminderDaysBefore: 3, digestNeedsApproval: false });
   });
 
   it("a manager chooses whether briefings include progress notes", async () => {

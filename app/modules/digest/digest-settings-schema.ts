@@ -14,6 +14,12 @@ export const BoardDigestSettingsSchema = z.object({
     .regex(/^\d{1,3}$/, { error: daysMessage })
     .refine((typed) => Number(typed) <= MAX_DIGEST_DAYS_BEFORE, { error: daysMessage })
     .transform(Number),
+  reminderDaysBefore: z
+    .string({ error: "Enter how many days before the briefing lead officers are reminded, like 3" })
+    .trim()
+    .regex(/^\d{1,3}$/, { error: daysMessage })
+    .refine((typed) => Number(typed) <= MAX_DIGEST_DAYS_BEFORE, { error: daysMessage })
+    .transform(Number),
   // A ticked checkbox sends its value; an unticked one sends nothing.
   digestNeedsApproval: z
     .array(z.literal("yes"))

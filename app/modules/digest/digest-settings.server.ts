@@ -7,7 +7,7 @@ import { withTenant } from "~/utils/db.server";
 import { isUuid } from "~/utils/uuid";
 import type { BoardDigestSettingsInput, DigestNotesSettingInput } from "./digest-settings-schema";
 
-const boardDigestSelect = { digestDaysBefore: true, digestNeedsApproval: true } as const;
+const boardDigestSelect = { digestDaysBefore: true, reminderDaysBefore: true, digestNeedsApproval: true } as const;
 
 /** A board's digest settings; null (404) when the board is not the partnership's. */
 export async function getBoardDigestSettings(actor: Actor, boardId: string) {
@@ -24,7 +24,7 @@ export async function saveBoardDigestSettings(actor: Actor, boardId: string, inp
   return withTenant(partnershipId, async (tx) => {
     const before = await tx.board.findFirst({ where: { id: boardId, partnershipId }, select: boardDigestSelect });
     if (!before) return null;
-    const row = { digestDaysBefore: input.digestDaysBefore, digestNeedsApproval: input.digestNeedsApproval };
+    const row = { digestDaysBefore: input.digestDaysBefore, reminderDaysBefore: input.reminderDaysBefore, digestNeedsApproval: input.digestNeedsApproval };
     const diff = changedFields(before, row);
     if (diff.changed) {
       await tx.board.update({ where: { partnershipId_id: { partnershipId, id: boardId } }, data: row });
