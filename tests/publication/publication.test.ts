@@ -3,6 +3,8 @@
 // a lead officer's name (unless switched on), or another partnership's data. Checked
 // on every output (the page's loader data, the CSV, its metadata and the JSON), each
 // serialised whole so no field is missed.
+import { setIndicatorArchived } from "~/modules/configuration/indicators-settings.server";
+import { changePriority } from "~/modules/configuration/strategy.server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { enterFigure } from "~/modules/figures/figures.server";
 import { approvePublication, getPublicationSettings, savePublicationChoices } from "~/modules/publication/publication.server";
@@ -172,6 +174,23 @@ describe("the public page and open data", () => {
     expect(await everything(ours)).not.toContain(ours.words.publishedPriority);
     await approvePublication(manager, { note: "Back again" });
     expect(await everything(ours)).toContain(ours.words.publishedPriority);
+  });
+
+  it("archiving a published priority or indicator takes it off at once; restoring does not put it back", async () => {
+    await savePublicationChoices(manager, choices(ours));
+    await approvePublication(manager, { note: "Before archiving" });
+    expect(await everything(ours)).toContain(ours.words.publishedIndicator);
+
+    await setIndicatorArchived(manager, ours.publishedIndicatorId, true);
+    await changePriority(manager, { priorityId: ours.publishedPriorityId, intent: "archive" });
+    expectNoneOf(await everything(ours), [ours.publishedPriorityId, ours.words.publishedPriority, ours.publishedIndicatorId, ours.words.publishedIndicator]);
+
+    await setIndicatorArchived(manager, ours.publishedIndicatorId, false);
+    await changePriority(manager, { priorityId: ours.publishedPriorityId, intent: "restore" });
+    expect(await everything(ours)).not.toContain(ours.words.publishedIndicator);
+    await savePublicationChoices(manager, choices(ours));
+    await approvePublication(manager, { note: "Restored" });
+    expect(await everything(ours)).toContain(ours.words.publishedIndicator);
   });
 
   it("show lead officers' names only when the manager turns that on, and hide them at once when turned off", async () => {

@@ -1,6 +1,7 @@
 // A partnership's indicators, for its managers: added from the national library or
 // made locally, edited and archived. Direction is always chosen, never guessed; a rate
 // names the denominator it is per.
+import { withdrawFromPublicPage } from "~/modules/publication/publication.server";
 import { assertCan, type Actor } from "~/modules/access/actor.server";
 import { changedFields, recordAudit } from "~/modules/audit/audit.server";
 import { NATIONAL_INDICATORS } from "~/modules/indicators/national-indicators";
@@ -178,6 +179,8 @@ export async function setIndicatorArchived(actor: Actor, indicatorId: string, ar
     if (!existing) return null;
     const archivedAt = archived ? new Date() : null;
     await tx.indicator.updateMany({ where: { id: indicatorId, partnershipId }, data: { archivedAt } });
+    // An archived indicator leaves the public page at once; restoring it publishes nothing until a manager approves.
+    if (archivedAt) await withdrawFromPublicPage(tx, partnershipId, { indicatorId });
     await recordAudit(tx, actor, {
       action: archived ? "archived the indicator" : "restored the indicator",
       entityType: "Indicator",

@@ -1,6 +1,7 @@
 // A partnership's strategy and its numbered priorities, for its managers. Renumbering
 // moves the same rows (their actions, indicators and history stay with them); every
 // change is audited in the transaction that makes it.
+import { withdrawFromPublicPage } from "~/modules/publication/publication.server";
 import { assertCan, type Actor } from "~/modules/access/actor.server";
 import { changedFields, recordAudit } from "~/modules/audit/audit.server";
 import { findCurrentStrategy } from "~/modules/priorities/priorities.server";
@@ -264,6 +265,8 @@ export async function changePriority(actor: Actor, input: PriorityChangeInput): 
       case "restore": {
         const archivedAt = input.intent === "archive" ? new Date() : null;
         await tx.priority.updateMany({ where: { id: priority.id, partnershipId }, data: { archivedAt, version: { increment: 1 } } });
+        // An archived priority leaves the public page at once; restoring it publishes nothing until a manager approves.
+        if (archivedAt) await withdrawFromPublicPage(tx, partnershipId, { priorityId: priority.id });
         await audit(input.intent === "archive" ? "archived the priority" : "restored the priority", { archivedAt: priority.archivedAt }, { archivedAt });
         return { status: "done", message: `Priority ${priority.number} ${input.intent === "archive" ? "archived" : "restored"}` };
       }
@@ -282,6 +285,7 @@ export async function changePriority(actor: Actor, input: PriorityChangeInput): 
           };
         }
         await audit("deleted the priority", { number: priority.number, title: priority.title }, {});
+        await withdrawFromPublicPage(tx, partnershipId, { priorityId: priority.id });
         await tx.priority.deleteMany({ where: { id: priority.id, partnershipId } });
         return { status: "done", message: `Priority ${priority.number} deleted` };
       }

@@ -73,6 +73,32 @@ async function latestPublication(tx: TenantTx, partnershipId: string) {
   });
 }
 
+/**
+ * Takes an archived or deleted priority or indicator off the public page at once, in the
+ * caller's transaction: it is unticked, and the latest snapshot loses it. Everything
+ * else published stays as approved.
+ */
+export async function withdrawFromPublicPage(tx: TenantTx, partnershipId: string, thing: { priorityId: string } | { indicatorId: string }) {
+  await takeTurn(tx, partnershipId);
+  if ("priorityId" in thing) await tx.priority.updateMany({ where: { partnershipId, id: thing.priorityId }, data: { published: false } });
+  else await tx.indicator.updateMany({ where: { partnershipId, id: thing.indicatorId }, data: { published: false } });
+  const latest = await latestPublication(tx, partnershipId);
+  if (!latest) return;
+  const snapshot = asSnapshot(latest.snapshot);
+  const chosen = {
+    priorityIds: new Set(snapshot.priorities.map((p) => p.id).filter((id) => !("priorityId" in thing) || id !== thing.priorityId)),
+    indicatorIds: new Set(snapshot.indicators.map((i) => i.id).filter((id) => !("indicatorId" in thing) || id !== thing.indicatorId)),
+    leadOfficerNames: snapshot.leadOfficerNamesShown,
+    meetings: snapshot.showMeetings,
+    contact: snapshot.contact !== null,
+  };
+  if (!wouldWithdraw(snapshot, chosen)) return;
+  await tx.publication.updateMany({
+    where: { id: latest.id, partnershipId },
+    data: { snapshot: withdrawUnchosen(snapshot, chosen) as unknown as Prisma.InputJsonValue, revisedAt: new Date() },
+  });
+}
+
 /** The settings page: the choices, a preview of what approving would publish, and past publications. */
 export async function getPublicationSettings(actor: Actor) {
   assertCan(actor, "publication:manage");
