@@ -3,15 +3,30 @@
 // script Remix and app/root.tsx write into the page must carry it or the browser
 // refuses to run it.
 import { PassThrough } from "node:stream";
-import type { AppLoadContext, EntryContext } from "@remix-run/node";
+import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { isDatabaseUnavailable } from "~/utils/http";
 import { NonceProvider } from "~/utils/nonce";
 import "~/utils/request-context";
 
 const ABORT_DELAY = 5_000;
+
+// Remix hands handleError the raw error but the page render only a sanitised copy:
+// remember here which requests failed for want of a database.
+const databaseUnavailable = new WeakSet<Request>();
+
+export const handleError: HandleErrorFunction = (error, { request }) => {
+  if (isDatabaseUnavailable(error)) {
+    databaseUnavailable.add(request);
+    // One line, not a stack per request, while PostgreSQL is down or restarting.
+    if (!request.signal.aborted) console.error(`[db unavailable] ${request.method} ${new URL(request.url).pathname}: ${String((error as Error).message ?? error).split("\n")[0]}`);
+    return;
+  }
+  if (!request.signal.aborted) console.error(error);
+};
 
 export default function handleRequest(
   request: Request,
@@ -21,6 +36,12 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext.cspNonce ?? "";
+  // The database is down or restarting: the error page says "try again later", and
+  // 503 tells browsers, proxies and monitors the same.
+  if (responseStatusCode >= 500 && databaseUnavailable.has(request)) {
+    responseStatusCode = 503;
+    responseHeaders.set("Retry-After", "5");
+  }
   // Crawlers and the SPA build get the whole page at once; browsers get it streamed.
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
   return new Promise<Response>((resolve, reject) => {

@@ -1,6 +1,6 @@
 // `npm test`: everything CI checks, in order, stopping at the first failure:
-// types, lint, schema/migration drift, the vitest suites on real PostgreSQL, and
-// the browser tests. Each step is also runnable alone (see package.json).
+// types, lint, schema/migration drift, the vitest suites on real PostgreSQL, the
+// browser tests, and the fault tests. Each step is also runnable alone (see package.json).
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { PROJECT_ROOT } from "./lib/database.js";
@@ -31,4 +31,7 @@ try {
 
 run("Unit, domain and route tests (vitest, real PostgreSQL)", bin("vitest"), ["run"]);
 run("Browser tests (Playwright)", bin("playwright"), ["test"]);
+// Last: PostgreSQL stopped and restarted under load (about a minute). The worker's
+// SIGKILL half is tests/digest/crash.test.ts, which the vitest step above has run.
+run("Fault tests (PostgreSQL restart under load)", bin("tsx"), ["scripts/test-faults.ts", "--skip-digest"]);
 console.log("\n✔ All checks passed");

@@ -22,10 +22,20 @@ declare global {
 }
 
 export function db(): PrismaClient {
-  globalThis.__saferPartnershipsDb ??= new PrismaClient({
-    adapter: new PrismaPg({ connectionString: env().APP_DATABASE_URL }),
-  });
+  globalThis.__saferPartnershipsDb ??= new PrismaClient({ adapter: new PrismaPg(poolConfig()) });
   return globalThis.__saferPartnershipsDb;
+}
+
+/**
+ * pg waits for ever for a connection by default: with PostgreSQL down or restarting,
+ * every request would hang until the browser gave up. Failing a connection attempt
+ * after 2 s lets the page answer 503 at once, and the pool reconnects by itself when
+ * the server is back (npm run test:faults).
+ */
+const CONNECTION_TIMEOUT_MS = 2_000;
+
+function poolConfig() {
+  return { connectionString: env().APP_DATABASE_URL, connectionTimeoutMillis: CONNECTION_TIMEOUT_MS };
 }
 
 /**
@@ -37,7 +47,7 @@ export async function countQueries<T>(fn: () => Promise<T>): Promise<{ result: T
   if (!queryCounting) {
     await disconnectDb();
     const client = new PrismaClient({
-      adapter: new PrismaPg({ connectionString: env().APP_DATABASE_URL }),
+      adapter: new PrismaPg(poolConfig()),
       log: [{ emit: "event", level: "query" }],
     });
     const counting = { count: 0 };
