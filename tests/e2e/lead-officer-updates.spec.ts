@@ -2,25 +2,47 @@ import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { expectNoAxeViolations, signIn } from "./axe";
 
-/** Barnet's number of households for a financial year, as a manager would set it in Settings. */
-async function setBarnetHouseholds(financialYear: number, value: string) {
+/** The browser tests' database (scripts/e2e-server.ts), for what the UI sets elsewhere. */
+async function barnetDatabase<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
   const server = process.env.DATABASE_URL ?? `postgresql://postgres:postgres@127.0.0.1:${process.env.EMBEDDED_PG_TEST_PORT ?? "54339"}/postgres`;
   const url = new URL(server);
   url.pathname = `/safer_e2e_${process.env.E2E_PORT ?? "3100"}`;
   const client = new pg.Client({ connectionString: url.toString() });
   await client.connect();
   try {
-    await client.query(
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+const thisFinancialYear = () => {
+  const today = new Date();
+  return today.getUTCMonth() >= 3 ? today.getUTCFullYear() : today.getUTCFullYear() - 1;
+};
+
+/** Barnet's number of households for a financial year, as a manager would set it in Settings. */
+async function setBarnetHouseholds(financialYear: number, value: string) {
+  await barnetDatabase((client) =>
+    client.query(
       `insert into "DenominatorValue" (id, "partnershipId", "denominatorId", "financialYear", value)
        select gen_random_uuid(), d."partnershipId", d.id, $1, $2 from "Denominator" d join "Partnership" p on p.id = d."partnershipId"
         where p.slug = 'barnet' and d.kind = 'HOUSEHOLDS'
        on conflict ("denominatorId", "financialYear") do update set value = excluded.value`,
       [financialYear, value],
-    );
-  } finally {
-    await client.end();
-  }
+    ),
+  );
 }
+
+// The households are this file's own: later tests read Barnet's configuration as seeded.
+test.afterAll(async () => {
+  await barnetDatabase((client) =>
+    client.query(
+      `delete from "DenominatorValue" v using "Partnership" p where p.id = v."partnershipId" and p.slug = 'barnet' and v."financialYear" = $1`,
+      [thisFinancialYear()],
+    ),
+  );
+});
 
 test("the Barnet police editor adds an action under priority 1 and rates it amber with a note", async ({ page }) => {
   await signIn(page, "police.editor@barnet.example");
