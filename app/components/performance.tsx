@@ -38,6 +38,26 @@ export function RagCountTags({ counts, none }: { counts: Partial<IndicatorRagCou
   );
 }
 
+/** The two summary-list rows a board's page and its report open with: actions and indicators by RAG. */
+export function RagSummaryRows({ summary }: { summary: { actions: Partial<IndicatorRagCounts>; indicators: Partial<IndicatorRagCounts> } }) {
+  return (
+    <>
+      <div className="govuk-summary-list__row">
+        <dt className="govuk-summary-list__key">Actions</dt>
+        <dd className="govuk-summary-list__value">
+          <RagCountTags counts={summary.actions} none="No actions" />
+        </dd>
+      </div>
+      <div className="govuk-summary-list__row">
+        <dt className="govuk-summary-list__key">Indicators</dt>
+        <dd className="govuk-summary-list__value">
+          <RagCountTags counts={summary.indicators} none="No indicators" />
+        </dd>
+      </div>
+    </>
+  );
+}
+
 export function indicatorTitle(indicator: Pick<MeasuredIndicator, "code" | "name">) {
   return indicator.code ? `${indicator.code}: ${indicator.name}` : indicator.name;
 }

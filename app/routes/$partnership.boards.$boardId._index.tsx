@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { IndicatorTable } from "~/components/indicator-table";
-import { ActionsDue, AreasOfSlippage, ChangesSinceLastMeeting, NotUpdated, PriorityProgressTable, RagCountTags, SmallMultiples } from "~/components/performance";
+import { ActionsDue, AreasOfSlippage, ChangesSinceLastMeeting, NotUpdated, PriorityProgressTable, RagSummaryRows, SmallMultiples } from "~/components/performance";
 import { requirePartnershipMember } from "~/modules/access/actor.server";
 import { getBoardPerformance } from "~/modules/performance/board-performance.server";
 import { formatCalendarDate } from "~/utils/dates";
@@ -32,18 +32,7 @@ export default function BoardPage() {
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <dl className="govuk-summary-list">
-            <div className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">Actions</dt>
-              <dd className="govuk-summary-list__value">
-                <RagCountTags counts={summary.actions} none="No actions" />
-              </dd>
-            </div>
-            <div className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">Indicators</dt>
-              <dd className="govuk-summary-list__value">
-                <RagCountTags counts={summary.indicators} none="No indicators" />
-              </dd>
-            </div>
+            <RagSummaryRows summary={summary} />
             {board.parent ? (
               <div className="govuk-summary-list__row">
                 <dt className="govuk-summary-list__key">Reports to</dt>

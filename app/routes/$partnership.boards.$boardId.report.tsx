@@ -11,7 +11,7 @@ import {
   NotUpdated,
   PrintButton,
   PriorityProgressTable,
-  RagCountTags,
+  RagSummaryRows,
   SmallMultiples,
 } from "~/components/performance";
 import { requirePartnershipMember } from "~/modules/access/actor.server";
@@ -135,18 +135,7 @@ export default function BoardReport() {
           Summary
         </h2>
         <dl className="govuk-summary-list">
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">Actions</dt>
-            <dd className="govuk-summary-list__value">
-              <RagCountTags counts={summary.actions} none="No actions" />
-            </dd>
-          </div>
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">Indicators</dt>
-            <dd className="govuk-summary-list__value">
-              <RagCountTags counts={summary.indicators} none="No indicators" />
-            </dd>
-          </div>
+          <RagSummaryRows summary={summary} />
           <div className="govuk-summary-list__row">
             <dt className="govuk-summary-list__key">Areas of slippage</dt>
             <dd className="govuk-summary-list__value">

@@ -447,7 +447,7 @@ export async function confirmFigureImport(actor: Actor, draftId: string, signatu
             after: { period: w.period, ...Object.fromEntries(changedKeys.map((k) => [k, w[k]])) },
           });
         }
-        await tx.figureImportDraft.delete({ where: { id: draft.id } });
+        await tx.figureImportDraft.deleteMany({ where: { id: draft.id, partnershipId } });
         return { status: "imported", created: plan.created.length, changed: plan.changed.length, unchanged: plan.unchanged.length };
       },
       { timeoutMs: IMPORT_TIMEOUT_MS },

@@ -468,7 +468,7 @@ async function mergePoliceUk(
     const target = indicatorId(mapping.indicator);
     const row = existing.find((m) => m.crimeType === mapping.crimeType);
     if (row?.indicatorId === target) continue;
-    if (row) await tx.policeUkMapping.update({ where: { id: row.id }, data: { indicatorId: target } });
+    if (row) await tx.policeUkMapping.updateMany({ where: { id: row.id, partnershipId }, data: { indicatorId: target } });
     else await tx.policeUkMapping.create({ data: { partnershipId, crimeType: mapping.crimeType, indicatorId: target } });
     note("policeUk", row ? "changed" : "added", mapping.crimeType);
   }
