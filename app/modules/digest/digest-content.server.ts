@@ -11,6 +11,7 @@ import { digestUnsubscribeUrl } from "./unsubscribe.server";
 import { leadText } from "~/components/leads";
 import { describeActor, describeChanges } from "~/modules/audit/describe";
 import type { DigestRenderer, RenderedDigest } from "~/modules/digest/delivery.server";
+import { prepareDigestTemplate, type DigestTemplate } from "~/modules/digest/digest-template.server";
 import {
   readBoardPerformance,
   type ActionItem,
@@ -145,22 +146,32 @@ const signedUnsubscribeUrl: NonNullable<DigestRendererOptions["listUnsubscribeUr
 
 /**
  * The worker's renderer. sendDigestBatch calls it once per member inside one tenant
- * transaction per batch: the digest is built once for that transaction (the batch) and
- * each member gets their own greeting and links.
+ * transaction per batch: the digest is built and rendered once for that transaction (the
+ * batch), with markers for the member's greeting and unsubscribe link, and each member's
+ * e-mail is that render with their own put in (digest-template.server.ts), or their own
+ * full render when a value cannot be put in byte for byte.
  */
 export function makeDigestRenderer(options: DigestRendererOptions = { listUnsubscribeUrl: signedUnsubscribeUrl }): DigestRenderer {
-  const built = new WeakMap<TenantTx, Map<string, Promise<BoardDigest | null>>>();
+  type PerMeeting = { content: Promise<BoardDigest | null>; templates: Map<boolean, Promise<DigestTemplate>> };
+  const built = new WeakMap<TenantTx, Map<string, PerMeeting>>();
   return async (tx, context, recipient) => {
-    const perBatch = built.get(tx) ?? new Map<string, Promise<BoardDigest | null>>();
+    const perBatch = built.get(tx) ?? new Map<string, PerMeeting>();
     built.set(tx, perBatch);
-    let digest = perBatch.get(context.meeting.id);
-    if (!digest) {
-      digest = loadBoardDigest(tx, context.partnership.id, context.meeting.id);
-      perBatch.set(context.meeting.id, digest);
+    let meeting = perBatch.get(context.meeting.id);
+    if (!meeting) {
+      meeting = { content: loadBoardDigest(tx, context.partnership.id, context.meeting.id), templates: new Map() };
+      perBatch.set(context.meeting.id, meeting);
     }
-    const content = await digest;
+    const content = await meeting.content;
     if (!content) throw new Error(`The digest of meeting ${context.meeting.id} cannot be built: its board is archived or gone`);
-    return renderDigestFor(content, recipient, { listUnsubscribeUrl: options.listUnsubscribeUrl?.(context, recipient) });
+    const listUnsubscribeUrl = options.listUnsubscribeUrl?.(context, recipient);
+    const withUnsubscribeLink = listUnsubscribeUrl !== undefined;
+    let template = meeting.templates.get(withUnsubscribeLink);
+    if (!template) {
+      template = prepareDigestTemplate(content, { withUnsubscribeLink });
+      meeting.templates.set(withUnsubscribeLink, template);
+    }
+    return (await template).fill(recipient.name, listUnsubscribeUrl) ?? renderDigestFor(content, recipient, { listUnsubscribeUrl });
   };
 }
 
