@@ -12,6 +12,9 @@ import { isDatabaseUnavailable } from "~/utils/http";
 import { NonceProvider } from "~/utils/nonce";
 import "~/utils/request-context";
 
+// scripts/server.ts puts it in front of Remix, so it shares this build's modules with the loaders.
+export { pageCacheForServer } from "~/modules/page-cache/page-cache.server";
+
 const ABORT_DELAY = 5_000;
 
 // Remix hands handleError the raw error but the page render only a sanitised copy:

@@ -55,6 +55,10 @@ if (development) {
   });
 }
 
+// Rendered pages kept in memory (docs/decisions/0018-page-cache.md); off in development.
+type PageCacheEntry = { pageCacheForServer?: () => RequestHandler | null };
+const pageCache = (build.entry.module as PageCacheEntry).pageCacheForServer?.() ?? null;
+
 const app = createHttpApp({
   production: mode === "production",
   development,
@@ -62,6 +66,7 @@ const app = createHttpApp({
   appUrl: process.env.APP_URL,
   trustProxy,
   handleRequest,
+  beforeHandler: pageCache,
   assets: { publicPath: build.publicPath, directory: path.resolve(PROJECT_ROOT, build.assetsBuildDirectory) },
   publicDirectory: path.join(PROJECT_ROOT, "public"),
   log: (line) => console.log(line),

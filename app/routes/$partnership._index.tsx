@@ -7,12 +7,14 @@ import { requirePartnershipMember, sectionsFor } from "~/modules/access/actor.se
 import { getPartnershipHome } from "~/modules/partnerships/home.server";
 import { formatCalendarDate, formatTimeOfDay, strategyHeading } from "~/utils/dates";
 import { BOARD_KIND_LABELS } from "~/utils/labels";
+import { allowPageCache } from "~/modules/page-cache/page-cache.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.partnership.name ?? "Partnership"} - Safer Partnerships` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, partnership } = await requirePartnershipMember(request, params.partnership);
   const { nextMeeting, lastMeeting, setup, ...home } = await getPartnershipHome(actor, partnership.timeZone);
+  allowPageCache(actor.partnershipId);
   const meeting = nextMeeting ?? lastMeeting;
   return {
     partnership: { slug: partnership.slug, name: partnership.name },

@@ -7,6 +7,7 @@ import { getBoardPerformance } from "~/modules/performance/board-performance.ser
 import { formatCalendarDate } from "~/utils/dates";
 import { notFound } from "~/utils/http";
 import { BOARD_KIND_LABELS } from "~/utils/labels";
+import { allowPageCache } from "~/modules/page-cache/page-cache.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.performance.board.name ?? "Board"} - Safer Partnerships` }];
 
@@ -14,6 +15,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, partnership } = await requirePartnershipMember(request, params.partnership);
   const performance = await getBoardPerformance(actor, params.boardId ?? "");
   if (!performance) throw notFound();
+  allowPageCache(actor.partnershipId);
   return { slug: partnership.slug, performance };
 }
 

@@ -19,6 +19,7 @@ import { getBoardPerformance } from "~/modules/performance/board-performance.ser
 import { parseReportDate, reportDateParam } from "~/modules/performance/report-schema";
 import { formatCalendarDate, todayIn } from "~/utils/dates";
 import { notFound } from "~/utils/http";
+import { allowPageCache } from "~/modules/page-cache/page-cache.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Performance report"} - Safer Partnerships` }];
 
@@ -30,6 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (chosen.ok && chosen.fromInput && chosen.date) throw redirect(`${url.pathname}?date=${reportDateParam(chosen.date)}`);
   const performance = await getBoardPerformance(actor, params.boardId ?? "", { asAt: chosen.ok ? chosen.date : undefined });
   if (!performance) throw notFound();
+  allowPageCache(actor.partnershipId);
   const date = formatCalendarDate(performance.asAt);
   return {
     slug: partnership.slug,

@@ -13,6 +13,7 @@ import { formatCalendarDate, formatInstant } from "~/utils/dates";
 import { changeInWords, formatIndicatorValue, formatNumber, UNIT_LABELS } from "~/utils/format";
 import { invariantResponse } from "~/utils/http";
 import { DIRECTION_LABELS, FREQUENCY_LABELS, REQUIRED_DIRECTION_LABELS } from "~/utils/labels";
+import { allowPageCache } from "~/modules/page-cache/page-cache.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.indicator.name ?? "Indicator"} - Safer Partnerships` }];
 
@@ -20,6 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, partnership } = await requirePartnershipMember(request, params.partnership);
   const found = await getIndicator(actor, params.indicatorId ?? "");
   invariantResponse(found, "Indicator not found");
+  allowPageCache(actor.partnershipId);
   return { partnershipSlug: partnership.slug, timeZone: partnership.timeZone, ...found };
 }
 

@@ -10,6 +10,7 @@ import { getPriority } from "~/modules/priorities/priorities.server";
 import { formatCalendarDate, strategyHeading } from "~/utils/dates";
 import { invariantResponse } from "~/utils/http";
 import { ACTION_STATUS_LABELS } from "~/utils/labels";
+import { allowPageCache } from "~/modules/page-cache/page-cache.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Priority ${data.priority.number}: ${data.priority.title} - Safer Partnerships` : "Safer Partnerships" },
@@ -19,6 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, partnership } = await requirePartnershipMember(request, params.partnership);
   const priority = await getPriority(actor, params.priorityId ?? "");
   invariantResponse(priority, "Priority not found");
+  allowPageCache(actor.partnershipId);
   return { partnershipSlug: partnership.slug, priority };
 }
 

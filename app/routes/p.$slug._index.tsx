@@ -5,6 +5,7 @@ import { useLoaderData } from "@remix-run/react";
 import { PublicChrome, PublicPageBody } from "~/components/public-page";
 import { PublicNotFound } from "~/components/public-not-found";
 import { publicPageData, readPublication } from "~/modules/publication/public.server";
+import { allowPageCache } from "~/modules/page-cache/page-cache.server";
 
 export const handle = { hydrate: false };
 
@@ -16,6 +17,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const read = await readPublication(request, params.slug, "page");
   if (read.notModified) return data(null, { status: 304, headers: read.headers });
+  allowPageCache(read.record.partnership.id);
   return data(publicPageData(read), { headers: read.headers });
 }
 

@@ -134,12 +134,14 @@ function requestOrigin(req: Request, trustProxy: boolean): string | null {
 }
 
 /**
- * The Express app: compression, headers, static files, the Origin check, then the
- * Remix handler (or a test's stub).
+ * The Express app: compression, headers, static files, the Origin check, the page
+ * cache, then the Remix handler (or a test's stub).
  */
 export function createHttpApp(
   options: HttpSecurityOptions & {
     handleRequest: RequestHandler;
+    /** Runs just before handleRequest, after the Origin check: the page cache (app/modules/page-cache). */
+    beforeHandler?: RequestHandler | null;
     /** The build's fingerprinted assets: cached for a year. */
     assets?: { publicPath: string; directory: string };
     /** public/: GOV.UK fonts and images, the favicon. */
@@ -155,6 +157,7 @@ export function createHttpApp(
   if (options.publicDirectory) app.use(express.static(options.publicDirectory, { maxAge: "1h" }));
   if (options.log) app.use(requestLog(options.log));
   app.use(originCheck(options));
+  if (options.beforeHandler) app.use(options.beforeHandler);
   app.all("*", options.handleRequest);
   return app;
 }

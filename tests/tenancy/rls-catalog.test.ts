@@ -44,6 +44,21 @@ describe("row-level security catalog", () => {
     expect(unprotected.map((r) => r.table)).toEqual([]);
   });
 
+  it("tells the page cache about every write to a tenant table (app/modules/page-cache)", async () => {
+    const { rows } = await owner.query<{ table: string; triggers: string[] }>(`
+      select c.relname as table, array_remove(array_agg(t.tgname::text order by t.tgname), null) as triggers
+      from pg_class c
+      join pg_namespace n on n.oid = c.relnamespace and n.nspname = 'public'
+      join pg_attribute a on a.attrelid = c.oid and a.attname = 'partnershipId' and not a.attisdropped
+      left join pg_trigger t on t.tgrelid = c.oid and t.tgname like 'page_cache_%'
+      where c.relkind = 'r'
+      group by c.relname
+      order by c.relname`);
+    expect(rows.length).toBeGreaterThan(25);
+    const expected = ["page_cache_delete", "page_cache_insert", "page_cache_truncate", "page_cache_update"];
+    expect(rows.filter((r) => r.triggers.join() !== expected.join()).map((r) => r.table)).toEqual([]);
+  });
+
   it("gives the app role no way around it", async () => {
     const appUser = decodeURIComponent(new URL(inject("appUrl")).username);
     const { rows } = await owner.query(
