@@ -47,7 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { intent, inviteId } = submission.value;
   const result = intent === "resend" ? await resendInvite(actor, { inviteId }) : await revokeInvite(actor, { inviteId });
   if (result.status === "not-found") throw notFound();
-  const outcome = intent === "revoke" ? "revoked" : result.emailSent === false ? "notSent" : "resent";
+  const outcome = intent === "revoke" ? "revoked" : result.emailSuppressed ? "suppressed" : result.emailSent === false ? "notSent" : "resent";
   return redirect(`/${partnership.slug}/members?${new URLSearchParams({ [outcome]: inviteId })}`);
 }
 
@@ -71,6 +71,13 @@ function noticeFrom(
   const notSent = invite("notSent");
   if (notSent) {
     return { kind: "important", text: `The invitation to ${notSent.email} is saved, but the email could not be sent. Use Resend to try again.` };
+  }
+  const suppressed = invite("suppressed");
+  if (suppressed) {
+    return {
+      kind: "important",
+      text: `The invitation to ${suppressed.email} is saved, but not sent: emails to this address have bounced or been reported as spam, so none are sent to it. Check the address with them, then revoke this invitation and invite them again.`,
+    };
   }
   if (query.has("revoked")) return { kind: "success", text: "Invitation revoked. The link in it no longer works." };
   if (member) return { kind: "success", text: `${member.user.name}'s role and agency are saved` };

@@ -25,7 +25,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const result = await inviteMember(actor, submission.value);
   if (result.status === "invalid") return data(submission.reply({ fieldErrors: result.fieldErrors }), { status: 400 });
-  const outcome = result.emailSent ? (result.resent ? "resent" : "invited") : "notSent";
+  const outcome = result.emailSuppressed ? "suppressed" : result.emailSent ? (result.resent ? "resent" : "invited") : "notSent";
   // From the set-up, invite the next lead officer (or finish the task) on the same page.
   if (isSetupMode(request)) return redirect(`/${partnership.slug}/members/invite?setup=1&${new URLSearchParams({ [outcome]: result.inviteId })}`);
   return redirect(`/${partnership.slug}/members?${new URLSearchParams({ [outcome]: result.inviteId })}`);

@@ -5,6 +5,8 @@ import { createHash } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { inviteMember, resendInvite, revokeInvite, viewInvitation } from "~/modules/invites/invites.server";
 import { MESSAGES } from "~/modules/members/member-schema";
+import { suppressAddress } from "~/modules/email-suppression/email-suppression.server";
+import { loader as membersLoader } from "~/routes/$partnership.members._index";
 import { action as inviteAction, loader as inviteLoader } from "~/routes/$partnership.members.invite";
 import { withTenant } from "~/utils/db.server";
 import { readOutbox } from "~/utils/email.server";
@@ -155,6 +157,29 @@ describe("inviting an address that already has an invitation waiting", () => {
     const email = uniqueEmail();
     await Promise.all([inviteMember(manager, { email, role: "VIEWER" }), inviteMember(manager, { email, role: "VIEWER" })]);
     expect((await snapshot(ours.partnershipId)).invites.filter((i) => i.email === email)).toHaveLength(1);
+  });
+});
+
+describe("inviting an address that has bounced or complained before", () => {
+  it("saves the invitation, sends nothing, and tells the manager why resending will not help", async () => {
+    const email = uniqueEmail();
+    await suppressAddress(email, "BOUNCED", null);
+    const res = await postInvite({ email, role: "VIEWER" });
+    expect(isResponse(res) && res.status).toBe(302);
+    const location = (res as Response).headers.get("Location")!;
+    expect(location).toMatch(new RegExp(`^/${ours.slug}/members\\?suppressed=[0-9a-f-]{36}$`));
+    expect(await readOutbox({ to: email, take: 1 })).toEqual([]);
+
+    const page = await callRoute(membersLoader, { path: location, params: { partnership: ours.slug }, cookie: ours.users.PARTNERSHIP_MANAGER.cookie });
+    if (isResponse(page)) throw new Error(`unexpected ${page.status}`);
+    expect(page.notice).toMatchObject({ kind: "important" });
+    expect(page.notice?.text).toContain(`The invitation to ${email} is saved, but not sent`);
+    expect(page.notice?.text).toContain("bounced or been reported as spam");
+
+    const manager = await actorFor(ours.users.PARTNERSHIP_MANAGER.id, ours.slug);
+    const inviteId = new URL(location, "http://x").searchParams.get("suppressed")!;
+    expect(await resendInvite(manager, { inviteId })).toMatchObject({ status: "done", emailSent: false, emailSuppressed: true });
+    expect(await readOutbox({ to: email, take: 1 })).toEqual([]);
   });
 });
 

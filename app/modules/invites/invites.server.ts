@@ -60,7 +60,7 @@ export async function getInviteForm(actor: Actor) {
 }
 
 export type InviteResult =
-  | { status: "sent"; inviteId: string; resent: boolean; emailSent: boolean }
+  | { status: "sent"; inviteId: string; resent: boolean; emailSent: boolean; emailSuppressed: boolean }
   | { status: "invalid"; fieldErrors: FieldErrors };
 
 /** Invites an e-mail address to the partnership (or sends a waiting invitation again). */
@@ -121,11 +121,11 @@ export async function inviteMember(
   });
 
   if (outcome.status === "invalid") return outcome;
-  const emailSent = await sendInvitation({ ...outcome.email, actor, token, tokenHash, inviteId: outcome.inviteId });
-  return { status: "sent", inviteId: outcome.inviteId, resent: outcome.resent, emailSent };
+  const sending = await sendInvitation({ ...outcome.email, actor, token, tokenHash, inviteId: outcome.inviteId });
+  return { status: "sent", inviteId: outcome.inviteId, resent: outcome.resent, emailSent: sending === "sent", emailSuppressed: sending === "suppressed" };
 }
 
-export type InviteActionResult = { status: "done"; inviteId: string; emailSent?: boolean } | { status: "not-found" };
+export type InviteActionResult = { status: "done"; inviteId: string; emailSent?: boolean; emailSuppressed?: boolean } | { status: "not-found" };
 
 /** Sends a waiting invitation again: a new link, 7 new days; the old link stops working. */
 export async function resendInvite(actor: Actor, input: { inviteId: string }): Promise<InviteActionResult> {
@@ -151,8 +151,8 @@ export async function resendInvite(actor: Actor, input: { inviteId: string }): P
     return emailDetails(tx, partnershipId, input.inviteId);
   });
   if (!outcome) return { status: "not-found" };
-  const emailSent = await sendInvitation({ ...outcome, actor, token, tokenHash, inviteId: input.inviteId });
-  return { status: "done", inviteId: input.inviteId, emailSent };
+  const sending = await sendInvitation({ ...outcome, actor, token, tokenHash, inviteId: input.inviteId });
+  return { status: "done", inviteId: input.inviteId, emailSent: sending === "sent", emailSuppressed: sending === "suppressed" };
 }
 
 /** Revokes a waiting invitation: its link stops working. */
@@ -188,7 +188,8 @@ async function emailDetails(tx: TenantTx, partnershipId: string, inviteId: strin
 /**
  * Sends the invitation after its transaction has committed (an e-mail cannot be
  * rolled back). A failure is reported, not thrown: the invitation is saved, and the
- * members page offers to send it again.
+ * members page offers to send it again. "suppressed": the address bounced or complained
+ * before, so nothing was sent (app/utils/email.server.ts) and resending will not help.
  */
 async function sendInvitation(details: {
   to: string;
@@ -199,7 +200,7 @@ async function sendInvitation(details: {
   token: string;
   tokenHash: string;
   inviteId: string;
-}): Promise<boolean> {
+}): Promise<"sent" | "failed" | "suppressed"> {
   const email = await renderInviteEmail({
     inviterName: details.actor.userName,
     partnershipName: details.partnershipName,
@@ -209,11 +210,11 @@ async function sendInvitation(details: {
   });
   try {
     // One key per link: a retried send of the same link sends once.
-    await sendEmail({ to: details.to, ...email, idempotencyKey: `invite-${details.inviteId}-${details.tokenHash.slice(0, 32)}` });
-    return true;
+    const sent = await sendEmail({ to: details.to, ...email, idempotencyKey: `invite-${details.inviteId}-${details.tokenHash.slice(0, 32)}` });
+    return sent.via === "suppressed" ? "suppressed" : "sent";
   } catch (error) {
     console.error(`The invitation ${details.inviteId} could not be sent`, error);
-    return false;
+    return "failed";
   }
 }
 
