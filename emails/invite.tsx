@@ -52,8 +52,8 @@ export async function renderInviteEmail(props: InviteEmailProps) {
 
 /** For the react-email preview server. */
 InviteEmail.PreviewProps = {
-  inviterName: "Barnet Manager",
-  partnershipName: "Barnet Safer Communities Partnership",
+  inviterName: "Sam Example",
+  partnershipName: "Example Community Safety Partnership",
   roleDescription: "an agency editor for London Fire Brigade",
   acceptUrl: "http://localhost:3000/invites/EXAMPLE-TOKEN",
   expiresOn: "30 November 2026 at 6:42pm",

@@ -144,7 +144,7 @@ class ProfileWriter {
     for (const board of profile.boards) {
       const boardId = this.id("board", board.key)!;
       if (board.parent) {
-        await tx.board.update({ where: { id: boardId }, data: { parentBoardId: this.id("board", board.parent) } });
+        await tx.board.update({ where: { partnershipId_id: { partnershipId, id: boardId } }, data: { parentBoardId: this.id("board", board.parent) } });
       }
       for (const member of board.members) {
         await tx.boardMember.create({
