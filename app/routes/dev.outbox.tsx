@@ -26,8 +26,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
       text: email.text,
       html: email.html,
       links: [...new Set(email.text.match(LINK) ?? [])],
+      headers: headerLines(email.headers),
     })),
   };
+}
+
+/** The extra headers stored with an e-mail (List-Unsubscribe and the like), as name and value. */
+function headerLines(headers: unknown): Array<{ name: string; value: string }> {
+  if (!headers || typeof headers !== "object" || Array.isArray(headers)) return [];
+  return Object.entries(headers as Record<string, unknown>).map(([name, value]) => ({ name, value: String(value) }));
 }
 
 export default function DevOutbox() {
@@ -77,6 +84,20 @@ export default function DevOutbox() {
                         <a className="govuk-link" href={link}>
                           {link}
                         </a>
+                      </li>
+                    ))}
+                  </ul>
+                </dd>
+              </div>
+            ) : null}
+            {email.headers.length > 0 ? (
+              <div className="govuk-summary-list__row">
+                <dt className="govuk-summary-list__key">Headers</dt>
+                <dd className="govuk-summary-list__value">
+                  <ul className="govuk-list">
+                    {email.headers.map((header) => (
+                      <li key={header.name}>
+                        <code>{`${header.name}: ${header.value}`}</code>
                       </li>
                     ))}
                   </ul>

@@ -13,6 +13,18 @@ describe("/dev/outbox", () => {
     expect(page.emails.map((e) => e.subject)).toEqual(["Reset your password", "Older"]);
     expect(page.emails[0]).toMatchObject({ to, html: "<p>reset</p>", links: ["http://localhost:3000/reset-password/abc"] });
     expect(page.emails[0]!.sentAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect(page.emails[0]!.headers).toEqual([]);
+  });
+
+  it("shows the extra headers an e-mail was sent with, such as the one-click unsubscribe", async () => {
+    const to = `outbox-headers-${Date.now()}@test.example`;
+    const headers = { "List-Unsubscribe": "<http://localhost:3000/unsubscribe/tok>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" };
+    await sendEmail({ to, subject: "Board briefing", html: "<p>b</p>", text: "b", headers });
+    const page = (await callRoute(loader, { path: `/dev/outbox?to=${to}` })) as Awaited<ReturnType<typeof loader>>;
+    expect(page.emails[0]!.headers).toEqual([
+      { name: "List-Unsubscribe", value: "<http://localhost:3000/unsubscribe/tok>" },
+      { name: "List-Unsubscribe-Post", value: "List-Unsubscribe=One-Click" },
+    ]);
   });
 
   describe("in production", () => {
