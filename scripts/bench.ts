@@ -62,11 +62,11 @@ function build() {
   if (result.status !== 0) throw new Error(`remix build failed:\n${result.stdout}\n${result.stderr}`);
 }
 
-async function startApp(appUrl: string) {
+async function startApp(appUrl: string, options: { pageCache: boolean }) {
   const child = spawn(process.execPath, ["--import", "tsx", path.join(PROJECT_ROOT, "scripts/server.ts")], {
     cwd: PROJECT_ROOT,
     stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, NODE_ENV: "production", REMIX_BUILD_DIR: BUILD_DIR, APP_DATABASE_URL: appUrl, SESSION_SECRET, APP_URL, PORT: String(PORT) },
+    env: { ...process.env, NODE_ENV: "production", REMIX_BUILD_DIR: BUILD_DIR, APP_DATABASE_URL: appUrl, SESSION_SECRET, APP_URL, PORT: String(PORT), PAGE_CACHE: options.pageCache ? "on" : "off" },
   });
   children.push(child);
   const deadline = Date.now() + 60_000;
@@ -145,23 +145,34 @@ async function main() {
     await owner.query("analyze");
     await owner.end();
 
-    const app = await startApp(large.appUrl);
     const warmup = Math.max(1, Math.min(3, Math.round(DURATION / 5)));
     const targets = [
       { key: "trivial", name: "Trivial route (/healthz/live, no database)", path: "/healthz/live", headers: {} as Record<string, string> },
       ...largeSet.pages.map((page) => ({ key: page.key, name: page.name, path: page.path, headers: (page.key === "public" ? {} : { Cookie: largeSet.cookie }) as Record<string, string> })),
     ];
-    const measured: Record<string, Measured & { status: number }> = {};
-    for (const target of targets) {
-      const url = `${APP_URL}${target.path}`;
-      const first = await fetch(url, { headers: target.headers, redirect: "manual" });
-      await first.arrayBuffer();
-      if (first.status !== 200) throw new Error(`${target.path} answered ${first.status}, not 200`);
-      await measure(url, target.headers, warmup);
-      log(`Measuring ${target.name} for ${DURATION} s ...`);
-      measured[target.key] = { ...(await measure(url, target.headers, DURATION)), status: first.status };
-    }
-    app.kill("SIGTERM");
+    // Twice: as served (the page cache on, so a member opening a page again, or the
+    // next of many, gets it from memory), and with the cache off, which is what the first
+    // view after a change costs (docs/decisions/0018-page-cache.md).
+    const measureAll = async (pageCache: boolean) => {
+      const app = await startApp(large.appUrl, { pageCache });
+      const measured: Record<string, Measured & { fromCache: boolean }> = {};
+      for (const target of targets) {
+        const url = `${APP_URL}${target.path}`;
+        const first = await fetch(url, { headers: target.headers, redirect: "manual" });
+        await first.arrayBuffer();
+        if (first.status !== 200) throw new Error(`${target.path} answered ${first.status}, not 200`);
+        await measure(url, target.headers, warmup);
+        const after = await fetch(url, { headers: target.headers, redirect: "manual" });
+        await after.arrayBuffer();
+        log(`Measuring ${target.name}${pageCache ? "" : " (page cache off)"} for ${DURATION} s ...`);
+        measured[target.key] = { ...(await measure(url, target.headers, DURATION)), fromCache: after.headers.get("x-page-cache") === "hit" };
+      }
+      app.kill("SIGTERM");
+      await new Promise((resolve) => app.once("exit", resolve));
+      return measured;
+    };
+    const measured = await measureAll(true);
+    const uncached = await measureAll(false);
 
     const digestOut = path.join(WORK_DIR, "digest.json");
     log(`Digest for ${DIGEST_RECIPIENTS} recipients ...`);
@@ -183,6 +194,7 @@ async function main() {
     const trivial = measured.trivial!;
     const rows = targets.map((target) => {
       const m = measured[target.key]!;
+      const cold = uncached[target.key]!;
       const large = largeSet.pages.find((p) => p.key === target.key);
       const small = smallSet.pages.find((p) => p.key === target.key);
       const ratio = m.requestsPerSecond / trivial.requestsPerSecond;
@@ -197,6 +209,7 @@ async function main() {
         ratioTarget: ratioTarget ?? null,
         meetsRatio: ratioTarget === undefined ? null : ratio >= ratioTarget,
         meetsP99: p99Ok,
+        uncached: { requestsPerSecond: cold.requestsPerSecond, p50: cold.p50, p99: cold.p99, ratio: Math.round((cold.requestsPerSecond / uncached.trivial!.requestsPerSecond) * 1000) / 1000, non2xx: cold.non2xx, errors: cold.errors },
         queries: large?.queries ?? 0,
         queriesSmall: small?.queries ?? 0,
         queriesConstant: large ? large.queries === small?.queries : true,
@@ -247,7 +260,7 @@ function renderMarkdown(results: {
   machine: Record<string, string | number>;
   settings: Record<string, string | number>;
   seed: { partnerships: number; seconds: number; totals: Record<string, number> };
-  pages: Array<{ name: string; path: string; requestsPerSecond: number; p50: number; p99: number; ratio: number; ratioTarget: number | null; meetsRatio: boolean | null; meetsP99: boolean; queries: number; queriesSmall: number; queriesConstant: boolean; loaderJsonBytes: number | null; non2xx: number; errors: number }>;
+  pages: Array<{ name: string; path: string; fromCache: boolean; uncached: { requestsPerSecond: number; p50: number; p99: number; ratio: number; non2xx: number; errors: number }; requestsPerSecond: number; p50: number; p99: number; ratio: number; ratioTarget: number | null; meetsRatio: boolean | null; meetsP99: boolean; queries: number; queriesSmall: number; queriesConstant: boolean; loaderJsonBytes: number | null; non2xx: number; errors: number }>;
   digest: { recipients: number; seconds: number; providerCalls: number; delivered: number; duplicates: number; meetsTime: boolean; meetsCalls: boolean };
 }) {
   const m = results.machine;
@@ -262,14 +275,22 @@ function renderMarkdown(results: {
     "",
     `Seeded ${results.seed.partnerships} partnerships in ${results.seed.seconds} s: ${t.priorities} priorities, ${t.indicators} indicators, ${t.figures} monthly figures, ${t.actions} actions, ${t.notes} progress notes, ${t.boards} boards, ${t.meetings} meetings, ${t.members} members.`,
     "",
-    `| page | req/s | p50 ms | p99 ms | ratio to trivial | target | met | p99 < 10x trivial | SQL queries (${s.partnerships} / ${s.smallPartnerships} partnerships) | loader JSON |`,
-    "|---|---:|---:|---:|---:|---:|---|---|---|---:|",
+    "As served, with the page cache (app/modules/page-cache): the same member asking for the same page again, as autocannon does, gets it from memory until something in the partnership changes.",
+    "",
+    `| page | req/s | p50 ms | p99 ms | ratio to trivial | target | met | p99 < 10x trivial | from the cache | SQL queries when rendered (${s.partnerships} / ${s.smallPartnerships} partnerships) | loader JSON |`,
+    "|---|---:|---:|---:|---:|---:|---|---|---|---|---:|",
     ...results.pages.map(
       (p) =>
-        `| ${p.name} | ${p.requestsPerSecond} | ${p.p50} | ${p.p99} | ${(p.ratio * 100).toFixed(0)}% | ${p.ratioTarget === null ? "ceiling" : `>= ${p.ratioTarget * 100}%`} | ${yes(p.meetsRatio)} | ${yes(p.meetsP99)} | ${p.path === "/healthz/live" ? "0" : `${p.queries} / ${p.queriesSmall}${p.queriesConstant ? "" : " **differs**"}`} | ${p.loaderJsonBytes === null ? "" : `${(p.loaderJsonBytes / 1024).toFixed(1)} KB`} |`,
+        `| ${p.name} | ${p.requestsPerSecond} | ${p.p50} | ${p.p99} | ${(p.ratio * 100).toFixed(0)}% | ${p.ratioTarget === null ? "ceiling" : `>= ${p.ratioTarget * 100}%`} | ${yes(p.meetsRatio)} | ${yes(p.meetsP99)} | ${p.path === "/healthz/live" ? "" : p.fromCache ? "yes" : "no"} | ${p.path === "/healthz/live" ? "0" : `${p.queries} / ${p.queriesSmall}${p.queriesConstant ? "" : " **differs**"}`} | ${p.loaderJsonBytes === null ? "" : `${(p.loaderJsonBytes / 1024).toFixed(1)} KB`} |`,
     ),
     "",
-    `Errors or non-2xx answers during the runs: ${results.pages.map((p) => p.errors + p.non2xx).reduce((a, b) => a + b, 0)}.`,
+    "Rendered every time (the same server with PAGE_CACHE=off): what the first view after a change costs.",
+    "",
+    "| page | req/s | p50 ms | p99 ms | ratio to its trivial route |",
+    "|---|---:|---:|---:|---:|",
+    ...results.pages.map((p) => `| ${p.name} | ${p.uncached.requestsPerSecond} | ${p.uncached.p50} | ${p.uncached.p99} | ${(p.uncached.ratio * 100).toFixed(0)}% |`),
+    "",
+    `Errors or non-2xx answers during the runs: ${results.pages.map((p) => p.errors + p.non2xx + p.uncached.errors + p.uncached.non2xx).reduce((a, b) => a + b, 0)}.`,
     "",
     `Digest: ${results.digest.recipients} recipients rendered and handed to the sender (Resend SDK -> loopback stand-in) in ${results.digest.seconds} s (target < 30 s: ${yes(results.digest.meetsTime)}), in ${results.digest.providerCalls} provider calls (at most 1 per 100: ${yes(results.digest.meetsCalls)}); ${results.digest.delivered} delivered, ${results.digest.duplicates} recipients with more than one.`,
     "",
