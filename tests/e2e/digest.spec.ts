@@ -138,7 +138,11 @@ test("a manager sets a board's briefing to need approval and the partnership's b
   await expectNoAxeViolations(page);
   await page.getByLabel("Days before the meeting").fill("7");
   await page.getByLabel("A manager approves each briefing before it goes").check();
+  // The fields show what was typed at once: wait for the save itself, or the next page
+  // may be read before it is written.
+  const saved = page.waitForResponse((response) => response.request().method() === "POST" && response.url().includes("/settings/boards/"));
   await page.getByRole("button", { name: "Save briefing settings" }).click();
+  expect((await saved).status()).toBeLessThan(400);
   await expect(page.getByLabel("Days before the meeting")).toHaveValue("7");
   await expect(page.getByLabel("A manager approves each briefing before it goes")).toBeChecked();
 
