@@ -7,6 +7,7 @@ import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-r
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
+import { refusePageCache } from "~/modules/page-cache/page-cache.server";
 import { renderToPipeableStream } from "react-dom/server";
 import { isDatabaseUnavailable } from "~/utils/http";
 import { NonceProvider } from "~/utils/nonce";
@@ -22,6 +23,7 @@ const ABORT_DELAY = 5_000;
 const databaseUnavailable = new WeakSet<Request>();
 
 export const handleError: HandleErrorFunction = (error, { request }) => {
+  refusePageCache();
   if (isDatabaseUnavailable(error)) {
     databaseUnavailable.add(request);
     // One line, not a stack per request, while PostgreSQL is down or restarting.
@@ -69,6 +71,8 @@ export default function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
+          // Once the shell has gone out as 200 the status cannot change: never keep this page.
+          refusePageCache();
           // Errors in the shell reject and are logged by Remix; log only later ones.
           if (shellRendered) console.error(error);
         },

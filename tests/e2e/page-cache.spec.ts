@@ -57,6 +57,7 @@ test("a kept page goes only to the member who asked: others get their own, outsi
   // The manager's own session, signed out, does not get its kept page back.
   const cookies = await manager.context().cookies();
   await manager.getByRole("button", { name: "Sign out" }).click();
+  await expect(manager).toHaveURL(/\/sign-in$/);
   const replay = await (await browser.newContext()).newPage();
   await replay.context().addCookies(cookies);
   await replay.goto("/barnet");

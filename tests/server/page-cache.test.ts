@@ -11,12 +11,22 @@ import type { RequestHandler } from "express";
 import request from "supertest";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { deleteSession } from "~/modules/auth/session.server";
-import { allowPageCache, createPageCacheMiddleware, PageCache, type PageCacheMiddleware } from "~/modules/page-cache/page-cache.server";
+import pg from "pg";
+import { allowPageCache, createPageCacheMiddleware, PageCache, refusePageCache, type PageCacheMiddleware } from "~/modules/page-cache/page-cache.server";
 import { withTenant } from "~/utils/db.server";
 import { createHttpApp } from "../../scripts/lib/http-security";
 import { createPartnership, createUser, sessionCookieFor, smallProfile, uniqueSlug } from "../factories";
 
-type Rendering = { partnershipId: string; allow?: boolean; during?: () => Promise<void>; setCookie?: boolean; status?: number };
+type Rendering = {
+  partnershipId: string;
+  allow?: boolean;
+  refuse?: boolean;
+  during?: () => Promise<void>;
+  setCookie?: boolean;
+  status?: number;
+  /** Written in several chunks, strings and bytes, as a streamed render is. */
+  streamed?: boolean;
+};
 
 let renders = 0;
 /** What the stub renders for a path, by path: set by each test. */
@@ -32,9 +42,15 @@ const handleRequest: RequestHandler = (req, res, next) => {
   void (async () => {
     await page.during?.();
     if (page.allow !== false) allowPageCache(page.partnershipId);
+    if (page.refuse) refusePageCache();
     if (page.setCookie) res.setHeader("Set-Cookie", "flash=; Max-Age=0");
     res.status(page.status ?? 200).type("html");
-    res.send(`<html><script nonce="${String(res.locals.cspNonce)}">1</script><p>For: ${req.headers.cookie ?? "nobody"}</p><p>Render ${render}</p></html>`);
+    const html = `<html><script nonce="${String(res.locals.cspNonce)}">1</script><p>For: ${req.headers.cookie ?? "nobody"}</p><p>Render ${render}</p><script nonce="${String(res.locals.cspNonce)}">2</script></html>`;
+    if (!page.streamed) return res.send(html);
+    const third = Math.floor(html.length / 3);
+    res.write(html.slice(0, third));
+    res.write(Buffer.from(html.slice(third, 2 * third)));
+    res.end(new Uint8Array(Buffer.from(html.slice(2 * third))));
   })();
 };
 
@@ -127,14 +143,28 @@ describe("the page cache", () => {
     expect(hit.text).not.toContain(nonceOf(first)!);
   });
 
+  it("keeps a page written in chunks whole, and gives each answer its own nonce everywhere", async () => {
+    const path = pagePath(a.slug, "streamed");
+    pages.set(path, { partnershipId: a.partnershipId, streamed: true });
+    const first = await get(path, aliceCookie);
+    const hit = await expectHit(path, aliceCookie);
+    const nonceIn = (text: string) => [...text.matchAll(/nonce="([^"]+)"/g)].map((m) => m[1]);
+    expect(nonceIn(first.text)).toHaveLength(2);
+    const [hitNonce] = nonceIn(hit.text);
+    expect(nonceIn(hit.text)).toEqual([hitNonce, hitNonce]);
+    expect(hit.text.replaceAll(hitNonce!, "N")).toBe(first.text.replaceAll(nonceIn(first.text)[0]!, "N"));
+  });
+
   it("keeps only what a loader allowed, answered 200 and set no cookie", async () => {
     const notAllowed = pagePath(a.slug, "settings");
+    const refused = pagePath(a.slug, "failed-late");
+    pages.set(refused, { partnershipId: a.partnershipId, refuse: true });
     const withCookie = pagePath(a.slug, "flash");
     const notFound = pagePath(a.slug, "missing");
     pages.set(notAllowed, { partnershipId: a.partnershipId, allow: false });
     pages.set(withCookie, { partnershipId: a.partnershipId, setCookie: true });
     pages.set(notFound, { partnershipId: a.partnershipId, status: 404 });
-    for (const path of [notAllowed, withCookie, notFound]) {
+    for (const path of [notAllowed, refused, withCookie, notFound]) {
       await get(path, aliceCookie);
       const again = await get(path, aliceCookie);
       expect(again.headers["x-page-cache"], path).toBe("miss");
@@ -189,6 +219,16 @@ describe("the page cache", () => {
     expect((await get(path, cookie)).headers["x-page-cache"]).toBe("miss");
   });
 
+  it("drops a session's pages in this process as soon as it posts anything (signing out)", async () => {
+    const user = await createUser({ memberships: [{ partnershipId: a.partnershipId, role: "VIEWER" }] });
+    const cookie = await sessionCookieFor(user.id);
+    const path = pagePath(a.slug, "overview");
+    pages.set(path, { partnershipId: a.partnershipId });
+    await expectHit(path, cookie);
+    await request(app).post("/sign-out").set("Origin", "http://127.0.0.1").set("Host", "127.0.0.1").set("Cookie", cookie);
+    expect((await get(path, cookie)).headers["x-page-cache"]).toBe("miss");
+  });
+
   it("drops a partnership's pages in this process as soon as a form is posted to it", async () => {
     const path = pagePath(a.slug, "report");
     pages.set(path, { partnershipId: a.partnershipId });
@@ -196,6 +236,41 @@ describe("the page cache", () => {
     const origin = "http://127.0.0.1";
     await request(app).post(`/${a.slug}/anything`).set("Origin", origin).set("Host", "127.0.0.1").set("Cookie", aliceCookie);
     expect((await get(path, aliceCookie)).headers["x-page-cache"]).toBe("miss");
+  });
+
+  it("empties itself when the notification connection is lost, and works again once it is back", async () => {
+    const applicationName = `page-cache-test-${uniqueSlug()}`;
+    const own = createPageCacheMiddleware({ connectionString: inject("appUrl"), log: () => {}, applicationName });
+    const ownApp = createHttpApp({ production: true, development: false, trustProxy: false, handleRequest, beforeHandler: own });
+    const path = pagePath(a.slug, "lost");
+    pages.set(path, { partnershipId: a.partnershipId });
+    const ask = () => request(ownApp).get(path).set("Cookie", aliceCookie);
+    try {
+      await until(() => own.listener.live, "the listener");
+      await ask();
+      await until(() => own.cache.size > 0, "the page to be kept");
+
+      const owner = new pg.Client({ connectionString: inject("ownerUrl") });
+      await owner.connect();
+      try {
+        const { rowCount } = await owner.query("select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1", [applicationName]);
+        expect(rowCount).toBe(1);
+      } finally {
+        await owner.end();
+      }
+      await until(() => !own.listener.live, "the loss to be noticed");
+      expect(own.cache.size).toBe(0);
+      const whileDown = await ask();
+      expect(whileDown.headers["x-page-cache"]).toBeUndefined();
+      expect(own.cache.size).toBe(0);
+
+      await until(() => own.listener.live, "the listener to reconnect", 10_000);
+      let answers: string[] = [];
+      for (let attempt = 0; attempt < 5 && !answers.includes("hit"); attempt += 1) answers = [...answers, String((await ask()).headers["x-page-cache"])];
+      expect(answers).toContain("hit");
+    } finally {
+      await own.listener.stop();
+    }
   });
 
   it("keeps and serves nothing while the notification connection is down", async () => {

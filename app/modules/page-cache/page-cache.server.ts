@@ -25,7 +25,7 @@ import { env } from "~/utils/env.server";
 
 export const PAGE_CACHE_CHANNEL = "page_cache";
 
-type Entry = {
+type Rendered = {
   partnershipId: string;
   sessionId: string | null;
   status: number;
@@ -33,6 +33,12 @@ type Entry = {
   body: Buffer;
   /** The CSP nonce the stored page carries: each later response gets its own instead. */
   nonce: string;
+};
+
+type Entry = Omit<Rendered, "body" | "nonce"> & {
+  /** The body cut where the nonce was, to be joined with each response's own. */
+  pieces: Buffer[];
+  bytes: number;
   expiresAt: number;
 };
 
@@ -83,7 +89,8 @@ export class PageCache {
    * Stores a page rendered since `mark`, unless something it shows may have changed
    * meanwhile. Returns whether it was stored.
    */
-  store(key: string, entry: Omit<Entry, "expiresAt">, mark: number): boolean {
+  store(key: string, rendered: Rendered, mark: number): boolean {
+    const { body, nonce, ...entry } = rendered;
     const changedSince = Math.max(
       this.clearedAt,
       this.partnershipChangedAt.get(entry.partnershipId) ?? 0,
@@ -92,15 +99,15 @@ export class PageCache {
     if (changedSince > mark) return false;
     // One page may take at most an eighth of the room, so a few large pages cannot
     // push everything else out.
-    if (entry.body.length > this.options.maxBytes / 8) return false;
+    if (body.length > this.options.maxBytes / 8) return false;
     const existing = this.entries.get(key);
     if (existing) this.remove(key, existing);
     for (const [oldestKey, oldest] of this.entries) {
-      if (this.bytes + entry.body.length <= this.options.maxBytes) break;
+      if (this.bytes + body.length <= this.options.maxBytes) break;
       this.remove(oldestKey, oldest);
     }
-    this.entries.set(key, { ...entry, expiresAt: this.now() + this.options.ttlMs });
-    this.bytes += entry.body.length;
+    this.entries.set(key, { ...entry, pieces: cutAt(body, nonce), bytes: body.length, expiresAt: this.now() + this.options.ttlMs });
+    this.bytes += body.length;
     return true;
   }
 
@@ -136,8 +143,29 @@ export class PageCache {
 
   private remove(key: string, entry: Entry) {
     this.entries.delete(key);
-    this.bytes -= entry.body.length;
+    this.bytes -= entry.bytes;
   }
+}
+
+/** The body split at each occurrence of the nonce (none: one piece). */
+function cutAt(body: Buffer, nonce: string): Buffer[] {
+  if (!nonce) return [body];
+  const needle = Buffer.from(nonce);
+  const pieces: Buffer[] = [];
+  let from = 0;
+  for (let at = body.indexOf(needle, from); at !== -1; at = body.indexOf(needle, from)) {
+    pieces.push(body.subarray(from, at));
+    from = at + needle.length;
+  }
+  pieces.push(body.subarray(from));
+  return pieces;
+}
+
+/** A kept body with this response's nonce where the first response's was. */
+export function bodyWithNonce(entry: Pick<Entry, "pieces">, nonce: string): Buffer {
+  if (entry.pieces.length === 1) return entry.pieces[0]!;
+  const joint = Buffer.from(nonce);
+  return Buffer.concat(entry.pieces.flatMap((piece, index) => (index === 0 ? [piece] : [joint, piece])));
 }
 
 // ---------------------------------------------------------------------------
@@ -159,6 +187,15 @@ export function allowPageCache(partnershipId: string) {
   scope.partnershipId = partnershipId;
 }
 
+/**
+ * This response must not be kept whatever its loaders allowed: app/entry.server.tsx
+ * calls it when rendering fails after the 200 has gone out, and for any loader error.
+ */
+export function refusePageCache() {
+  const scope = requestScope.getStore();
+  if (scope) scope.refused = true;
+}
+
 // ---------------------------------------------------------------------------
 // The notification connection.
 
@@ -167,22 +204,30 @@ export type ChangeListener = { readonly live: boolean; stop(): Promise<void> };
 /**
  * LISTENs on the page_cache channel and applies what arrives. When the connection
  * drops (PostgreSQL restarting, say) the cache is emptied and stays off, and the
- * listener reconnects every second until it is back.
+ * listener reconnects every second until it is back. A connection that dies without a
+ * word (a network cut) is found by a query every 15 s that must answer within 5 s.
  */
-export function listenForChanges(cache: PageCache, connectionString: string, log: (line: string) => void = console.error): ChangeListener {
+export function listenForChanges(
+  cache: PageCache,
+  connectionString: string,
+  log: (line: string) => void = console.error,
+  options: { applicationName?: string; heartbeatMs?: number } = {},
+): ChangeListener {
   let client: pg.Client | null = null;
   let live = false;
   let stopped = false;
   let retry: NodeJS.Timeout | undefined;
+  let heartbeat: NodeJS.Timeout | undefined;
 
-  const lost = (reason: string) => {
-    if (!client) return;
-    const was = client;
+  const lost = (from: pg.Client, reason: string) => {
+    // An old connection's last events must not tear down its successor.
+    if (client !== from) return;
     client = null;
     live = false;
+    clearInterval(heartbeat);
     cache.clear();
-    was.removeAllListeners("notification");
-    was.end().catch(() => {});
+    from.removeAllListeners("notification");
+    from.end().catch(() => {});
     if (!stopped) {
       log(`[page cache] off until PostgreSQL is back: ${reason}`);
       retry = setTimeout(connect, 1_000);
@@ -192,11 +237,17 @@ export function listenForChanges(cache: PageCache, connectionString: string, log
 
   const connect = () => {
     if (stopped) return;
-    const next = new pg.Client({ connectionString, connectionTimeoutMillis: 2_000, keepAlive: true });
+    const next = new pg.Client({
+      connectionString,
+      connectionTimeoutMillis: 2_000,
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
+      application_name: options.applicationName ?? "safer-partnerships page cache",
+    });
     client = next;
     next.on("notification", (message) => cache.applyNotification(message.payload ?? "*"));
-    next.on("error", (error) => lost(error.message));
-    next.on("end", () => lost("connection closed"));
+    next.on("error", (error) => lost(next, error.message));
+    next.on("end", () => lost(next, "connection closed"));
     next
       .connect()
       .then(() => next.query(`LISTEN ${PAGE_CACHE_CHANNEL}`))
@@ -205,8 +256,13 @@ export function listenForChanges(cache: PageCache, connectionString: string, log
         // Anything written while no one was listening is unknown: start empty.
         cache.clear();
         live = true;
+        heartbeat = setInterval(() => {
+          const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error("no answer in 5 s")), 5_000).unref());
+          Promise.race([next.query("SELECT 1"), timeout]).catch((error: Error) => lost(next, `heartbeat: ${error.message}`));
+        }, options.heartbeatMs ?? 15_000);
+        heartbeat.unref();
       })
-      .catch((error: Error) => lost(error.message));
+      .catch((error: Error) => lost(next, error.message));
   };
 
   connect();
@@ -217,6 +273,7 @@ export function listenForChanges(cache: PageCache, connectionString: string, log
     async stop() {
       stopped = true;
       clearTimeout(retry);
+      clearInterval(heartbeat);
       const current = client;
       client = null;
       live = false;
@@ -260,9 +317,12 @@ export function createPageCacheMiddleware(options: {
   ttlMs?: number;
   cookieName?: string;
   log?: (line: string) => void;
+  /** The notification connection's name in pg_stat_activity, and how often it is checked. */
+  applicationName?: string;
+  heartbeatMs?: number;
 }): PageCacheMiddleware {
   const cache = new PageCache({ maxBytes: options.maxBytes ?? 64 * 1024 * 1024, ttlMs: options.ttlMs ?? 60_000 });
-  const listener = listenForChanges(cache, options.connectionString, options.log);
+  const listener = listenForChanges(cache, options.connectionString, options.log, { applicationName: options.applicationName, heartbeatMs: options.heartbeatMs });
   const cookieName = options.cookieName ?? sessionCookieName();
   // Which partnership a path's first segment (or /p/<slug>) names, learnt from stored pages.
   const partnershipOfSlug = new Map<string, string>();
@@ -270,11 +330,16 @@ export function createPageCacheMiddleware(options: {
   const middleware = (req: IncomingMessage, res: ServerResponse & { locals?: Record<string, unknown> }, next: Next) => {
     const url = req.url ?? "/";
     const slug = slugOf(url);
+    const cookie = req.headers.cookie ?? "";
     if (req.method !== "GET") {
-      if (req.method !== "HEAD" && req.method !== "OPTIONS" && slug) {
+      const sessionId = sessionIdOf(cookie, cookieName);
+      if (req.method !== "HEAD" && req.method !== "OPTIONS" && (slug || sessionId)) {
+        // The partnership written to, and the session writing (signing out, changing
+        // one's name): their pages go in this process at once.
         const invalidate = () => {
-          const partnershipId = partnershipOfSlug.get(slug);
+          const partnershipId = slug ? partnershipOfSlug.get(slug) : undefined;
           if (partnershipId) cache.invalidatePartnership(partnershipId);
+          if (sessionId) cache.invalidateSession(sessionId);
         };
         // Before, so no page read before the write is kept from now on; after, for
         // pages rendered while it ran.
@@ -287,7 +352,6 @@ export function createPageCacheMiddleware(options: {
     // A conditional request is Remix's to answer (the public page's ETag).
     if (!listener.live || req.headers["if-none-match"] || !slug) return next();
 
-    const cookie = req.headers.cookie ?? "";
     const key = createHash("sha256").update(url).update("\0").update(cookie).digest("base64url");
     const nonce = String(res.locals?.cspNonce ?? "");
     const hit = cache.get(key);
@@ -295,7 +359,7 @@ export function createPageCacheMiddleware(options: {
       res.statusCode = hit.status;
       for (const [name, value] of hit.headers) if (!res.hasHeader(name)) res.setHeader(name, value);
       res.setHeader("X-Page-Cache", "hit");
-      res.end(hit.nonce && nonce ? Buffer.from(hit.body.toString("utf8").replaceAll(hit.nonce, nonce)) : hit.body);
+      res.end(bodyWithNonce(hit, nonce));
       return;
     }
 
@@ -305,6 +369,8 @@ export function createPageCacheMiddleware(options: {
     let size = 0;
     const limit = (options.maxBytes ?? 64 * 1024 * 1024) / 8;
     const collect = (chunk: unknown, encoding?: unknown) => {
+      // The loaders have run before the first byte: a page none allowed is not held.
+      if (!scope.partnershipId || scope.refused) size = limit + 1;
       if (size > limit || chunk === undefined || chunk === null || typeof chunk === "function") return;
       const buffer = typeof chunk === "string" ? Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8") : Buffer.from(chunk as Uint8Array);
       chunks.push(buffer);

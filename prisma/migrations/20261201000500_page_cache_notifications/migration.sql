@@ -48,8 +48,10 @@ BEGIN
 END
 $$;
 
--- A user's name, or an address's suppression, shows on pages of every partnership
--- the user belongs to; such writes are rare, so every cached page goes.
+-- A user's name or e-mail shows on pages of every partnership the user belongs to, and
+-- turning two-step verification off changes where a manager may go; such writes are
+-- rare, so every cached page goes. (Not each sign-in's "last code used", nor a password
+-- change, which ends the other sessions.) An address's suppression likewise.
 CREATE FUNCTION app_notify_global_change() RETURNS trigger
   LANGUAGE plpgsql
   AS $$
@@ -64,7 +66,7 @@ CREATE TRIGGER page_cache_update AFTER UPDATE ON "Partnership" REFERENCING NEW T
 CREATE TRIGGER page_cache_delete AFTER DELETE ON "Partnership" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION app_notify_partnership_change();
 CREATE TRIGGER page_cache_update AFTER UPDATE ON "Session" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION app_notify_session_change();
 CREATE TRIGGER page_cache_delete AFTER DELETE ON "Session" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION app_notify_session_change();
-CREATE TRIGGER page_cache_change AFTER UPDATE OR DELETE ON "User" FOR EACH STATEMENT EXECUTE FUNCTION app_notify_global_change();
+CREATE TRIGGER page_cache_change AFTER UPDATE OF name, email, "totpEnabledAt" OR DELETE ON "User" FOR EACH STATEMENT EXECUTE FUNCTION app_notify_global_change();
 CREATE TRIGGER page_cache_change AFTER INSERT OR UPDATE OR DELETE ON "EmailSuppression" FOR EACH STATEMENT EXECUTE FUNCTION app_notify_global_change();
 -- TRUNCATE has no rows to name (the tests' and the bench's resets).
 CREATE TRIGGER page_cache_truncate AFTER TRUNCATE ON "Partnership" FOR EACH STATEMENT EXECUTE FUNCTION app_notify_global_change();
