@@ -7,10 +7,9 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import pg from "pg";
 import { deriveAppUrl } from "../../scripts/lib/database.js";
 import { expectNoAxeViolations, signIn } from "./axe";
-import { e2eDatabaseUrl } from "./e2e-database";
+import { e2eDatabaseUrl, withE2eDatabase } from "./e2e-database";
 
 const tag = randomUUID().slice(0, 8);
 const members = [
@@ -19,19 +18,9 @@ const members = [
   { name: `Pat Paperless ${tag}`, email: null },
 ];
 
-async function withClient<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: e2eDatabaseUrl() });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
-
 /** A board of the demo partnership with three members, and its meeting in a month with an agenda. */
 async function boardWithMeeting(boardName = `Briefing Test Board ${tag}`): Promise<string> {
-  return withClient(async (client) => {
+  return withE2eDatabase(async (client) => {
     const { rows } = await client.query<{ id: string }>(`select id from "Partnership" where slug = 'barnet'`);
     const partnershipId = rows[0]!.id;
     const boardId = randomUUID();
@@ -57,7 +46,7 @@ async function boardWithMeeting(boardName = `Briefing Test Board ${tag}`): Promi
 }
 
 function outboxFor(meetingId: string) {
-  return withClient(async (client) => {
+  return withE2eDatabase(async (client) => {
     const { rows } = await client.query<{ to: string; subject: string; text: string }>(
       `select "to", subject, text from "OutboxEmail" where "idempotencyKey" like $1 order by "to"`,
       [`digest/${meetingId}/%`],

@@ -12,7 +12,8 @@ export function e2eDatabaseUrl() {
   return url.toString();
 }
 
-async function withClient<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
+/** Runs `fn` with a connection to the browser tests' database, as its owner. */
+export async function withE2eDatabase<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: e2eDatabaseUrl() });
   await client.connect();
   try {
@@ -25,7 +26,7 @@ async function withClient<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> 
 /** A user of this test's own, so no other test's demo account is changed. */
 export async function createMember(options: { email: string; name: string; password: string; partnershipSlug: string; role: string }) {
   const passwordHash = await hash(options.password);
-  await withClient(async (client) => {
+  await withE2eDatabase(async (client) => {
     const { rows } = await client.query<{ id: string }>(
       `insert into "User" (id, email, name, "passwordHash") values (gen_random_uuid(), $1, $2, $3) returning id`,
       [options.email, options.name, passwordHash],
@@ -40,7 +41,7 @@ export async function createMember(options: { email: string; name: string; passw
 
 /** The reset token in the newest e-mail to this address. */
 export async function latestResetToken(email: string): Promise<string> {
-  return withClient(async (client) => {
+  return withE2eDatabase(async (client) => {
     const { rows } = await client.query<{ text: string }>(
       `select text from "OutboxEmail" where "to" = $1 and subject like 'Reset your%' order by "createdAt" desc limit 1`,
       [email.toLowerCase()],
@@ -53,7 +54,7 @@ export async function latestResetToken(email: string): Promise<string> {
 
 /** Puts a demo partnership's security setting back, so other tests find it as seeded. */
 export async function setManagerTwoFactorRequirement(partnershipSlug: string, required: boolean) {
-  await withClient((client) =>
+  await withE2eDatabase((client) =>
     client.query(`update "Partnership" set "requireManagerTwoFactor" = $1 where slug = $2`, [required, partnershipSlug]),
   );
 }

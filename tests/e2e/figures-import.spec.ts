@@ -1,15 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
 import { expectNoAxeViolations, signIn } from "./axe";
-
-// The browser tests' own database (scripts/e2e-server.ts), read as its owner: what the
-// pages do not show, such as every figure of a partnership.
-function e2eDatabaseUrl() {
-  const server = process.env.DATABASE_URL ?? `postgresql://postgres:postgres@127.0.0.1:${process.env.EMBEDDED_PG_TEST_PORT ?? "54339"}/postgres`;
-  const url = new URL(server);
-  url.pathname = `/safer_e2e_${process.env.E2E_PORT ?? "3100"}`;
-  return url.toString();
-}
+import { e2eDatabaseUrl } from "./e2e-database";
 
 async function barnetFigures() {
   const client = new pg.Client({ connectionString: e2eDatabaseUrl() });

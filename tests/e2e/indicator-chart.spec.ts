@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
-import pg from "pg";
 import { expectNoAxeViolations, signIn } from "./axe";
+import { withE2eDatabase } from "./e2e-database";
 
 const INDICATOR = "Repeat incidents of domestic violence";
 
@@ -11,19 +11,6 @@ function thisFinancialYear() {
 }
 
 const yearLabel = (year: number) => `${year}/${String((year + 1) % 100).padStart(2, "0")}`;
-
-async function withE2eDatabase<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const server = process.env.DATABASE_URL ?? `postgresql://postgres:postgres@127.0.0.1:${process.env.EMBEDDED_PG_TEST_PORT ?? "54339"}/postgres`;
-  const url = new URL(server);
-  url.pathname = `/safer_e2e_${process.env.E2E_PORT ?? "3100"}`;
-  const client = new pg.Client({ connectionString: url.toString() });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
 
 /**
  * Barnet's strategy sets this indicator only "a reduction" for 2013/14; a number for

@@ -1,20 +1,6 @@
 import { expect, test } from "@playwright/test";
-import pg from "pg";
 import { expectNoAxeViolations, signIn } from "./axe";
-
-/** The browser tests' database (scripts/e2e-server.ts), for what the UI sets elsewhere. */
-async function barnetDatabase<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const server = process.env.DATABASE_URL ?? `postgresql://postgres:postgres@127.0.0.1:${process.env.EMBEDDED_PG_TEST_PORT ?? "54339"}/postgres`;
-  const url = new URL(server);
-  url.pathname = `/safer_e2e_${process.env.E2E_PORT ?? "3100"}`;
-  const client = new pg.Client({ connectionString: url.toString() });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
+import { withE2eDatabase } from "./e2e-database";
 
 const thisFinancialYear = () => {
   const today = new Date();
@@ -23,7 +9,7 @@ const thisFinancialYear = () => {
 
 /** Barnet's number of households for a financial year, as a manager would set it in Settings. */
 async function setBarnetHouseholds(financialYear: number, value: string) {
-  await barnetDatabase((client) =>
+  await withE2eDatabase((client) =>
     client.query(
       `insert into "DenominatorValue" (id, "partnershipId", "denominatorId", "financialYear", value)
        select gen_random_uuid(), d."partnershipId", d.id, $1, $2 from "Denominator" d join "Partnership" p on p.id = d."partnershipId"
@@ -36,7 +22,7 @@ async function setBarnetHouseholds(financialYear: number, value: string) {
 
 // The households are this file's own: later tests read Barnet's configuration as seeded.
 test.afterAll(async () => {
-  await barnetDatabase((client) =>
+  await withE2eDatabase((client) =>
     client.query(
       `delete from "DenominatorValue" v using "Partnership" p where p.id = v."partnershipId" and p.slug = 'barnet' and v."financialYear" = $1`,
       [thisFinancialYear()],

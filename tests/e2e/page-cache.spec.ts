@@ -2,21 +2,8 @@
 // server: a kept page goes back only to the member who asked for it, and what anyone
 // saves shows at once, whether saved through the app or written by another process.
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import pg from "pg";
 import { signIn } from "./axe";
-
-async function barnetDatabase<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const server = process.env.DATABASE_URL ?? `postgresql://postgres:postgres@127.0.0.1:${process.env.EMBEDDED_PG_TEST_PORT ?? "54339"}/postgres`;
-  const url = new URL(server);
-  url.pathname = `/safer_e2e_${process.env.E2E_PORT ?? "3100"}`;
-  const client = new pg.Client({ connectionString: url.toString() });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
+import { withE2eDatabase } from "./e2e-database";
 
 async function signedIn(browser: Browser, email: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
@@ -70,7 +57,7 @@ test("a saved change shows at once on a page kept before it, whoever wrote it", 
   await manager.getByRole("link", { name: /^1\. Property crime/ }).click();
   await expect(manager).toHaveURL(/\/barnet\/priorities\/[0-9a-f-]{36}$/);
   const priorityPath = new URL(manager.url()).pathname;
-  const original = await barnetDatabase(async (client) => {
+  const original = await withE2eDatabase(async (client) => {
     const { rows } = await client.query<{ progressSummary: string | null }>(
       `select pr."progressSummary" from "Priority" pr where pr.id = $1`,
       [priorityPath.split("/").pop()],
@@ -88,7 +75,7 @@ test("a saved change shows at once on a page kept before it, whoever wrote it", 
     await openFromCache(manager, priorityPath);
 
     // Written by another process (a job, another app machine): PostgreSQL tells this one.
-    await barnetDatabase((client) =>
+    await withE2eDatabase((client) =>
       client.query(`update "Priority" set "progressSummary" = $2 where id = $1`, [priorityPath.split("/").pop(), "Written elsewhere: kept page test."]),
     );
     await expect(async () => {
@@ -96,6 +83,6 @@ test("a saved change shows at once on a page kept before it, whoever wrote it", 
       await expect(manager.getByText("Written elsewhere: kept page test.", { exact: true })).toBeVisible({ timeout: 500 });
     }).toPass({ timeout: 5_000 });
   } finally {
-    await barnetDatabase((client) => client.query(`update "Priority" set "progressSummary" = $2 where id = $1`, [priorityPath.split("/").pop(), original]));
+    await withE2eDatabase((client) => client.query(`update "Priority" set "progressSummary" = $2 where id = $1`, [priorityPath.split("/").pop(), original]));
   }
 });

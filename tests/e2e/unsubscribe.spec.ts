@@ -9,10 +9,9 @@ import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { hash } from "@node-rs/argon2";
 import { expect, test } from "@playwright/test";
-import pg from "pg";
 import { deriveAppUrl } from "../../scripts/lib/database.js";
 import { expectNoAxeViolations, signIn } from "./axe";
-import { e2eDatabaseUrl } from "./e2e-database";
+import { e2eDatabaseUrl, withE2eDatabase } from "./e2e-database";
 
 const port = process.env.E2E_PORT ?? "3100";
 // What scripts/e2e-server.ts gives the app, so the token signed here is the server's.
@@ -23,21 +22,11 @@ const { digestUnsubscribeToken } = await import("../../app/modules/digest/unsubs
 
 const PASSWORD = "unsubscribe-test-password";
 
-async function withClient<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: e2eDatabaseUrl() });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
-
 /** A board of the demo partnership with three members and a meeting in a month; Kim can sign in. */
 async function boardWithMeeting() {
   const tag = randomUUID().slice(0, 8);
   const members = ["Robin", "Sasha", "Kim"].map((first) => ({ id: randomUUID(), name: `${first} Reader ${tag}`, email: `${first.toLowerCase()}-${tag}@unsubscribe.example` }));
-  return withClient(async (client) => {
+  return withE2eDatabase(async (client) => {
     const { rows } = await client.query<{ id: string }>(`select id from "Partnership" where slug = 'barnet'`);
     const partnershipId = rows[0]!.id;
     const boardId = randomUUID();
@@ -66,7 +55,7 @@ async function boardWithMeeting() {
 }
 
 function outboxFor(meetingId: string) {
-  return withClient(async (client) => {
+  return withE2eDatabase(async (client) => {
     const { rows } = await client.query<{ to: string; headers: Record<string, string> | null }>(
       `select "to", headers from "OutboxEmail" where "idempotencyKey" like $1 order by "to"`,
       [`digest/${meetingId}/%`],
@@ -76,7 +65,7 @@ function outboxFor(meetingId: string) {
 }
 
 function optOutsOf(boardId: string) {
-  return withClient(async (client) => {
+  return withE2eDatabase(async (client) => {
     const { rows } = await client.query<{ personId: string }>(`select "personId" from "DigestOptOut" where "boardId" = $1 order by "personId"`, [boardId]);
     return rows.map((row) => row.personId);
   });
