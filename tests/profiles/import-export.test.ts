@@ -65,6 +65,37 @@ describe("profile export and import", () => {
     expect(again.ok && again.plan.sections.every((s) => s.added.length === 0 && s.changed.length === 0)).toBe(true);
   });
 
+  it("imports a partnership's own file without a change when two people share a name", async () => {
+    const { partnershipId } = await createPartnership();
+    const manager = await actorIn(partnershipId);
+    // Two Kim Taylors with the same details on different boards, and two Sam Lees told apart by e-mail.
+    await withTenant(partnershipId, async (tx) => {
+      for (const boardName of ["Burglary Board", "Violence Board"]) {
+        const board = await tx.board.create({ data: { partnershipId, name: boardName, kind: "SUB_BOARD" } });
+        for (const person of [
+          { name: "Kim Taylor", email: "kim.taylor@test.example" },
+          { name: "Sam Lee", email: `sam.lee.${boardName.split(" ")[0]!.toLowerCase()}@test.example` },
+        ]) {
+          const { id } = await tx.person.create({ data: { partnershipId, ...person }, select: { id: true } });
+          await tx.boardMember.create({ data: { partnershipId, boardId: board.id, personId: id } });
+        }
+      }
+    });
+    const seats = () =>
+      withTenant(partnershipId, (tx) =>
+        tx.boardMember.findMany({ where: { partnershipId }, orderBy: { id: "asc" }, select: { boardId: true, personId: true, role: true } }),
+      );
+    const before = { seats: await seats(), counts: await countsOf(partnershipId) };
+
+    const exported = await exportProfile(manager);
+    const preview = await previewProfileImport(manager, exported.body);
+    if (!preview.ok) throw new Error(JSON.stringify(preview.problems));
+    expect(preview.plan.sections.filter((s) => s.added.length > 0 || s.changed.length > 0)).toEqual([]);
+    expect((await applyProfileImport(manager, exported.body)).ok).toBe(true);
+    expect(await seats()).toEqual(before.seats);
+    expect(await countsOf(partnershipId)).toEqual({ ...before.counts, audit: before.counts.audit + 1 });
+  });
+
   it("previews without writing, then applies what the preview said, audited", async () => {
     const { partnershipId } = await createPartnership();
     const manager = await actorIn(partnershipId);

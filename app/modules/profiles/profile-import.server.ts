@@ -180,7 +180,12 @@ async function merge(tx: TenantTx, actor: Actor, doc: ProfileDocument): Promise<
   const ids = new Map<string, string>();
   const id = (kind: string, key: string | undefined) => (key === undefined ? null : ids.get(`${kind}:${key}`)!);
 
-  /** Finds by name, creates or updates; returns the id and what happened. */
+  /**
+   * Finds by name, creates or updates; returns the id and what happened. Two people (or
+   * boards) may share a name: each row is matched once, the one whose details are the
+   * file's first, so a partnership's own file changes nothing on the way back in.
+   */
+  const claimed = new Set<string>();
   async function upsertByName<R extends { id: string; name: string }>(
     existing: R[],
     name: string,
@@ -188,7 +193,10 @@ async function merge(tx: TenantTx, actor: Actor, doc: ProfileDocument): Promise<
     create: () => Promise<{ id: string }>,
     update: (id: string) => Promise<unknown>,
   ): Promise<{ id: string; status: "added" | "changed" | null }> {
-    const row = existing.find((r) => r.name === name);
+    // In id order, as the export lists namesakes.
+    const candidates = existing.filter((r) => r.name === name && !claimed.has(r.id)).sort((x, y) => x.id.localeCompare(y.id));
+    const row = candidates.find((r) => !differs(r as Record<string, unknown>, data)) ?? candidates[0];
+    if (row) claimed.add(row.id);
     if (!row) return { id: (await create()).id, status: "added" };
     if (differs(row as Record<string, unknown>, data)) {
       await update(row.id);
