@@ -6,9 +6,23 @@ import { format } from "date-fns";
 
 export const DEFAULT_TIME_ZONE = "Europe/London";
 
+// A board page writes a few hundred dates, mostly the same few dozen, and each
+// formatting builds a time-zone-aware date: the text depends only on the instant.
+// Bounded so a long-running server cannot grow it without end.
+const CALENDAR_DATE_LIMIT = 10_000;
+const calendarDates = new Map<number, string>();
+
 /** "15 January 2013" */
 export function formatCalendarDate(date: Date): string {
-  return format(new TZDate(date, "UTC"), "d MMMM yyyy");
+  const time = date instanceof Date ? date.getTime() : Number.NaN;
+  if (Number.isNaN(time)) return format(new TZDate(date, "UTC"), "d MMMM yyyy");
+  let text = calendarDates.get(time);
+  if (text === undefined) {
+    text = format(new TZDate(date, "UTC"), "d MMMM yyyy");
+    if (calendarDates.size >= CALENDAR_DATE_LIMIT) calendarDates.clear();
+    calendarDates.set(time, text);
+  }
+  return text;
 }
 
 /** "6:30pm", as GOV.UK writes times; "12pm" for midday. */

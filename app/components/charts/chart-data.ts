@@ -2,9 +2,7 @@
 // without rendering: the points, the target and baseline lines, the domains, the ticks
 // and the words that say the same as the picture (the label, the notes, the table).
 // Values stay exact decimal strings for everything read; numbers only for plotting.
-import { TZDate } from "@date-fns/tz";
 import { scaleLinear, scaleUtc } from "@visx/scale";
-import { addDays } from "date-fns";
 import Decimal from "decimal.js";
 import { baselineFor, isRateUnit, plain, RATE_DECIMALS, shareOfYear, targetFor, type IndicatorMeasure, type MeasuredPeriod, type PeriodType } from "~/modules/performance/measures";
 import { financialYearOf, resolvePeriod } from "~/modules/periods/periods";
@@ -84,7 +82,7 @@ function adds(unit: Unit) {
 export function financialYearStartMonth(indicator: Pick<ChartIndicator, "series" | "allTargets" | "allBaselines">): number {
   const periods = [...indicator.allTargets.map((t) => t.period), ...indicator.allBaselines.map((b) => b.period), ...indicator.series.map((f) => f.period)];
   const year = periods.find((period) => period?.type === "YEAR");
-  return year ? new TZDate(year.startsOn, "UTC").getMonth() + 1 : 4;
+  return year ? year.startsOn.getUTCMonth() + 1 : 4;
 }
 
 function contains(outer: MeasuredPeriod, inner: MeasuredPeriod) {
@@ -97,7 +95,8 @@ function overlaps(period: MeasuredPeriod, from: Date, to: Date) {
 
 /** The moment a period is over: the start of the day after its last day, so steps join. */
 function periodEnd(period: Pick<MeasuredPeriod, "endsOn">): Date {
-  return addDays(new TZDate(period.endsOn, "UTC"), 1);
+  // A UTC day is always 24 hours, so this is addDays in "UTC" without a TZDate per point.
+  return new Date(period.endsOn.getTime() + DAY_MS);
 }
 
 function middleOf(period: MeasuredPeriod): Date {
@@ -162,6 +161,7 @@ function buildYearToDate(indicator: ChartIndicator, type: PeriodType, startMonth
   // resolvePeriod builds time-zone-aware dates: once per year, not once per figure (it
   // was a third of the public page's CPU, which draws a chart per indicator).
   const yearPeriods = new Map<number, ReturnType<typeof resolvePeriod>>();
+  const allTargets = [...indicator.allTargets];
   for (const figure of figures) {
     const financialYear = figure.period.financialYear;
     const year = yearPeriods.get(financialYear) ?? resolvePeriod({ type: "YEAR", financialYear }, startMonth);
@@ -176,7 +176,7 @@ function buildYearToDate(indicator: ChartIndicator, type: PeriodType, startMonth
     const before = entry.points.at(-1)?.plotted ?? "0";
     const sum = new Decimal(before).plus(figure.value);
     const plotted = plain(isRateUnit(indicator.unit) ? sum.toDecimalPlaces(RATE_DECIMALS, Decimal.ROUND_HALF_UP) : sum);
-    const target = targetFor([...indicator.allTargets], figure.period);
+    const target = targetFor(allTargets, figure.period);
     const targetToDate =
       target?.period.type === "YEAR" && target.value !== null
         ? plain(new Decimal(target.value).times(shareOfYear(target.period, figure.period.endsOn)).toDecimalPlaces(4, Decimal.ROUND_HALF_UP))
@@ -357,7 +357,7 @@ function buildLatest(indicator: ChartIndicator, type: PeriodType | null): Built 
 }
 
 function xTicksFor(from: Date, to: Date, startMonth: number): Pick<TrendChartData, "xTicks" | "yearStarts" | "xTitle"> {
-  const lastDay = addDays(new TZDate(to, "UTC"), -1);
+  const lastDay = new Date(to.getTime() - DAY_MS);
   const firstYear = financialYearOf(from, startMonth);
   const lastYear = financialYearOf(lastDay, startMonth);
   const clampMiddle = (start: Date, end: Date) => {

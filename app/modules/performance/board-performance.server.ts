@@ -38,7 +38,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { withTenant, type TenantTx } from "~/utils/db.server";
 import { todayIn } from "~/utils/dates";
 import { isUuid } from "~/utils/uuid";
-import { measureIndicators, partnershipCalendar, type MeasuredIndicator } from "./performance.server";
+import { measureIndicators, partnershipCalendar, type MeasuredIndicator, type PartnershipCalendar } from "./performance.server";
 
 type Rag = "RED" | "AMBER" | "GREEN";
 export type IndicatorRagCounts = { RED: number; AMBER: number; GREEN: number; NO_FIGURE: number; NOT_RATED: number };
@@ -242,7 +242,7 @@ export async function readPartnershipPerformance(tx: TenantTx, partnershipId: st
 
 // ---------------------------------------------------------------------------
 
-type Context = { asAt: Date; isPast: boolean; startMonth: number; quarter: ResolvedPeriod; comingQuarters: ResolvedPeriod[] };
+type Context = { asAt: Date; isPast: boolean; startMonth: number; quarter: ResolvedPeriod; comingQuarters: ResolvedPeriod[]; calendar: PartnershipCalendar };
 
 async function readContext(tx: TenantTx, partnershipId: string, asAt: Date | undefined): Promise<Context> {
   const calendar = await partnershipCalendar(tx, partnershipId);
@@ -255,6 +255,7 @@ async function readContext(tx: TenantTx, partnershipId: string, asAt: Date | und
     startMonth: calendar.financialYearStartMonth,
     quarter,
     comingQuarters: [1, 2].reduce((quarters) => [...quarters, quarterOf(addDays(quarters.at(-1)!.endsOn, 1), calendar.financialYearStartMonth)], [quarter]),
+    calendar,
   };
 }
 
@@ -311,7 +312,7 @@ async function loadScope(tx: TenantTx, partnershipId: string, context: Context, 
           }
         : {}),
     },
-    { today: context.asAt, ...(context.isPast ? { figuresUpTo: context.asAt } : {}) },
+    { today: context.asAt, calendar: context.calendar, ...(context.isPast ? { figuresUpTo: context.asAt } : {}) },
   );
   return {
     strategy: strategy && { id: strategy.id, title: strategy.title, startYear: strategy.startYear, endYear: strategy.endYear },
@@ -391,11 +392,16 @@ function actionItem(action: ActionRow, priorityById: Map<string, PriorityRow>, c
 
 const RAG_ORDER = { RED: 0, AMBER: 1, GREEN: 2 } as const;
 
+// localeCompare with a locale builds a collator on every call, which made sorting a
+// board's actions show in profiles; these are the same comparisons, built once.
+const BY_REFERENCE = new Intl.Collator("en-GB", { numeric: true });
+const BY_TITLE = new Intl.Collator("en-GB");
+
 function compareActions(a: ActionItem, b: ActionItem) {
   return (
     (a.priority?.number ?? Number.MAX_SAFE_INTEGER) - (b.priority?.number ?? Number.MAX_SAFE_INTEGER) ||
-    (a.reference ?? "").localeCompare(b.reference ?? "", "en-GB", { numeric: true }) ||
-    a.title.localeCompare(b.title, "en-GB")
+    BY_REFERENCE.compare(a.reference ?? "", b.reference ?? "") ||
+    BY_TITLE.compare(a.title, b.title)
   );
 }
 

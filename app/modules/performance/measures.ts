@@ -3,8 +3,6 @@
 // against a pro-rata target, the target that applies to a figure, the trend, and the
 // RAG (through app/modules/rag). Pure and exact: values are decimal strings, and the
 // arithmetic is decimal.js, so 24.841 is 24.841 and never a float's neighbour.
-import { TZDate } from "@date-fns/tz";
-import { differenceInCalendarDays } from "date-fns";
 import Decimal from "decimal.js";
 import { resolvePeriod } from "~/modules/periods/periods";
 import { indicatorRag, type Direction, type RagResult, type RequiredDirection, type Unit } from "~/modules/rag/rag";
@@ -61,9 +59,13 @@ export function shareOfYear(year: MeasuredPeriod, upTo: Date): Decimal {
   return new Decimal(daysBetweenInclusive(year.startsOn, upTo)).dividedBy(daysBetweenInclusive(year.startsOn, year.endsOn));
 }
 
+const DAY_MS = 86_400_000;
+
 function daysBetweenInclusive(start: Date, end: Date) {
   // Calendar dates are UTC midnights: counted in UTC, a clock change never shortens a day.
-  return differenceInCalendarDays(new TZDate(end, "UTC"), new TZDate(start, "UTC")) + 1;
+  // Whole UTC days by arithmetic: what differenceInCalendarDays gives on TZDates in
+  // "UTC", without building them (they were most of a chart's cost).
+  return Math.floor(end.getTime() / DAY_MS) - Math.floor(start.getTime() / DAY_MS) + 1;
 }
 
 function contains(outer: MeasuredPeriod, inner: MeasuredPeriod) {
@@ -160,7 +162,7 @@ function yearOfLatest(latest: FigureInput, target: TargetInput | null, baseline:
   if (target?.period.type === "YEAR") return target.period;
   const year = baseline?.period?.type === "YEAR" ? baseline.period : null;
   if (!year) return null;
-  const startMonth = new TZDate(year.startsOn, "UTC").getMonth() + 1;
+  const startMonth = year.startsOn.getUTCMonth() + 1;
   return resolvePeriod({ type: "YEAR", financialYear: latest.period.financialYear }, startMonth);
 }
 

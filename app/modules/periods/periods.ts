@@ -26,15 +26,53 @@ function toPlainDate(date: TZDate): Date {
 
 /** The financial year (by the calendar year it starts in) that a date falls in. */
 export function financialYearOf(date: Date, startMonth: number): number {
-  const d = new TZDate(date, "UTC");
-  return d.getMonth() + 1 >= startMonth ? d.getFullYear() : d.getFullYear() - 1;
+  // UTC fields read straight off the Date: a TZDate in "UTC" gives the same, far dearer.
+  return date.getUTCMonth() + 1 >= startMonth ? date.getUTCFullYear() : date.getUTCFullYear() - 1;
 }
 
 function yearLabel(financialYear: number, startMonth: number) {
   return startMonth === 1 ? String(financialYear) : financialYearLabel(financialYear);
 }
 
+// Pages resolve the same few periods over and over (every chart's years and quarters),
+// and each resolution builds several time-zone-aware dates: the result depends only on
+// the period and the start month, so it is worked out once. Bounded, since week keys
+// come from what officers type.
+const RESOLVED_LIMIT = 4096;
+const resolved = new Map<string, ResolvedPeriod>();
+
 export function resolvePeriod(ref: PeriodRef, startMonth: number): ResolvedPeriod {
+  const key = cacheKey(ref, startMonth);
+  if (key === null) return resolvePeriodUncached(ref, startMonth);
+  let period = resolved.get(key);
+  if (!period) {
+    period = resolvePeriodUncached(ref, startMonth);
+    if (resolved.size >= RESOLVED_LIMIT) resolved.clear();
+    resolved.set(key, period);
+  }
+  // Fresh Dates each time: a caller that changed one must not change everyone's.
+  return { ...period, startsOn: new Date(period.startsOn.getTime()), endsOn: new Date(period.endsOn.getTime()) };
+}
+
+/** Only values typed as declared are kept: "2025" and 2025 would share a key but not a label. */
+function cacheKey(ref: PeriodRef, startMonth: number): string | null {
+  const numeric = (value: unknown) => typeof value === "number" && Number.isFinite(value) && !Object.is(value, -0);
+  if (!numeric(startMonth)) return null;
+  switch (ref.type) {
+    case "YEAR":
+      return numeric(ref.financialYear) ? `${periodKey(ref)}|${startMonth}` : null;
+    case "QUARTER":
+      return numeric(ref.financialYear) && numeric(ref.quarter) ? `${periodKey(ref)}|${startMonth}` : null;
+    case "MONTH":
+      return numeric(ref.year) && numeric(ref.month) ? `${periodKey(ref)}|${startMonth}` : null;
+    case "WEEK":
+      return typeof ref.endsOn === "string" ? `${periodKey(ref)}|${startMonth}` : null;
+    default:
+      return null;
+  }
+}
+
+function resolvePeriodUncached(ref: PeriodRef, startMonth: number): ResolvedPeriod {
   switch (ref.type) {
     case "YEAR": {
       const start = utcDate(ref.financialYear, startMonth - 1, 1);
@@ -119,7 +157,27 @@ export function periodTypeOf(frequency: Frequency): PeriodType {
  * financial year and the last that have started by `today`, newest first. Weeks end
  * on a Sunday.
  */
+// Every indicator page and dashboard asks this for the same day and frequency; a year
+// of weeks is a hundred time-zone-aware dates, so each answer is kept for the day.
+const ENTRY_LIMIT = 256;
+const entryPeriods = new Map<string, Array<ResolvedPeriod & { key: string }>>();
+
 export function periodsForEntry(frequency: Frequency, startMonth: number, today: Date): Array<ResolvedPeriod & { key: string }> {
+  const time = today instanceof Date ? today.getTime() : Number.NaN;
+  const cacheable = Object.hasOwn(FREQUENCY_PERIOD, frequency) && typeof startMonth === "number" && Number.isFinite(startMonth) && !Number.isNaN(time);
+  if (!cacheable) return periodsForEntryUncached(frequency, startMonth, today);
+  const key = `${frequency}|${startMonth}|${time}`;
+  let periods = entryPeriods.get(key);
+  if (!periods) {
+    periods = periodsForEntryUncached(frequency, startMonth, today);
+    if (entryPeriods.size >= ENTRY_LIMIT) entryPeriods.clear();
+    entryPeriods.set(key, periods);
+  }
+  // Fresh objects each time, as resolvePeriod gives: no caller shares another's.
+  return periods.map((period) => ({ ...period, startsOn: new Date(period.startsOn.getTime()), endsOn: new Date(period.endsOn.getTime()) }));
+}
+
+function periodsForEntryUncached(frequency: Frequency, startMonth: number, today: Date): Array<ResolvedPeriod & { key: string }> {
   const thisYear = financialYearOf(today, startMonth);
   const refs: PeriodRef[] = [];
   for (const year of [thisYear - 1, thisYear]) {
