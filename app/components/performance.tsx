@@ -7,6 +7,7 @@ import { useEffect, useState } from "react";
 import { TrendChart } from "~/components/charts/trend-chart";
 import { Leads } from "~/components/leads";
 import { RagTag, type RagValue } from "~/components/rag-tag";
+import { SummaryRow } from "~/components/summary-list";
 import { describeActor, describeChanges } from "~/modules/audit/describe";
 import type {
   ActionItem,
@@ -42,18 +43,12 @@ export function RagCountTags({ counts, none }: { counts: Partial<IndicatorRagCou
 export function RagSummaryRows({ summary }: { summary: { actions: Partial<IndicatorRagCounts>; indicators: Partial<IndicatorRagCounts> } }) {
   return (
     <>
-      <div className="govuk-summary-list__row">
-        <dt className="govuk-summary-list__key">Actions</dt>
-        <dd className="govuk-summary-list__value">
-          <RagCountTags counts={summary.actions} none="No actions" />
-        </dd>
-      </div>
-      <div className="govuk-summary-list__row">
-        <dt className="govuk-summary-list__key">Indicators</dt>
-        <dd className="govuk-summary-list__value">
-          <RagCountTags counts={summary.indicators} none="No indicators" />
-        </dd>
-      </div>
+      <SummaryRow label="Actions">
+        <RagCountTags counts={summary.actions} none="No actions" />
+      </SummaryRow>
+      <SummaryRow label="Indicators">
+        <RagCountTags counts={summary.indicators} none="No indicators" />
+      </SummaryRow>
     </>
   );
 }

@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 import { Fragment } from "react";
 import { PublicIndicatorChart } from "~/components/public-indicator-chart";
 import { RagTag } from "~/components/rag-tag";
+import { SummaryRow } from "~/components/summary-list";
 import type { PublicIndicator, PublicSnapshot } from "~/modules/publication/snapshot";
 import { formatCalendarDate, formatInstant, formatTimeOfDay, strategyHeading } from "~/utils/dates";
 import { formatIndicatorValue, formatNumber } from "~/utils/format";
@@ -102,15 +103,6 @@ function changeText(indicator: PublicIndicator) {
   if (!change) return null;
   const signed = (n: string) => (n.startsWith("-") || /^0(\.0*)?$/.test(n) ? formatNumber(n) : `+${formatNumber(n)}`);
   return change.percent === null ? signed(change.difference) : `${signed(change.difference)} (${signed(change.percent)}%)`;
-}
-
-function SummaryRow({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="govuk-summary-list__row">
-      <dt className="govuk-summary-list__key">{label}</dt>
-      <dd className="govuk-summary-list__value">{children}</dd>
-    </div>
-  );
 }
 
 function ContactBlock({ text }: { text: string }) {

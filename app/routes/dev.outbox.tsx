@@ -3,6 +3,7 @@
 import { type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { PageChrome } from "~/components/page";
+import { SummaryRow } from "~/components/summary-list";
 import { readOutbox } from "~/utils/email.server";
 import { isProduction } from "~/utils/env.server";
 import { notFound } from "~/utils/http";
@@ -64,45 +65,33 @@ export default function DevOutbox() {
             {email.subject}
           </h2>
           <dl className="govuk-summary-list">
-            <div className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">To</dt>
-              <dd className="govuk-summary-list__value">{email.to}</dd>
-            </div>
-            <div className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">Sent</dt>
-              <dd className="govuk-summary-list__value">
-                <time dateTime={email.sentAt}>{email.sentAtLabel}</time>
-              </dd>
-            </div>
+            <SummaryRow label="To">{email.to}</SummaryRow>
+            <SummaryRow label="Sent">
+              <time dateTime={email.sentAt}>{email.sentAtLabel}</time>
+            </SummaryRow>
             {email.links.length > 0 ? (
-              <div className="govuk-summary-list__row">
-                <dt className="govuk-summary-list__key">Links</dt>
-                <dd className="govuk-summary-list__value">
-                  <ul className="govuk-list">
-                    {email.links.map((link) => (
-                      <li key={link}>
-                        <a className="govuk-link" href={link}>
-                          {link}
-                        </a>
-                      </li>
-                    ))}
-                  </ul>
-                </dd>
-              </div>
+              <SummaryRow label="Links">
+                <ul className="govuk-list">
+                  {email.links.map((link) => (
+                    <li key={link}>
+                      <a className="govuk-link" href={link}>
+                        {link}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </SummaryRow>
             ) : null}
             {email.headers.length > 0 ? (
-              <div className="govuk-summary-list__row">
-                <dt className="govuk-summary-list__key">Headers</dt>
-                <dd className="govuk-summary-list__value">
-                  <ul className="govuk-list">
-                    {email.headers.map((header) => (
-                      <li key={header.name}>
-                        <code>{`${header.name}: ${header.value}`}</code>
-                      </li>
-                    ))}
-                  </ul>
-                </dd>
-              </div>
+              <SummaryRow label="Headers">
+                <ul className="govuk-list">
+                  {email.headers.map((header) => (
+                    <li key={header.name}>
+                      <code>{`${header.name}: ${header.value}`}</code>
+                    </li>
+                  ))}
+                </ul>
+              </SummaryRow>
             ) : null}
           </dl>
           <details className="govuk-details">
